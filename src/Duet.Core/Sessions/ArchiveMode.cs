@@ -1,0 +1,7 @@
+namespace Duet.Core.Sessions;
+
+public enum ArchiveMode
+{
+    Manual,
+    Always,
+}

@@ -1,0 +1,20 @@
+namespace Duet.Server.Hosting;
+
+/// <summary>Wires the parts of the server together; each part adds its own registrations and routes here.</summary>
+public static class DuetHostingExtensions
+{
+    public static WebApplicationBuilder AddDuet(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DuetOptions>().Bind(builder.Configuration.GetSection(DuetOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    public static WebApplication MapDuet(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+// IIFE entry: sets window.OT.
+import * as OT from './index';
+(window as unknown as { OT: unknown }).OT = OT;
