@@ -36,7 +36,7 @@ trap 'rm -rf "$results"' EXIT
 # 4. Fast unit tests of the SDK's pure logic (vitest), then every .NET test project, one at a time so the
 #    browser tests get the CPU they need. All of it inside a loopback-only network namespace.
 (cd web && npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json") || true
-for project in tests/*/*.csproj; do
+for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
   echo "== $name"
   unshare -n sh -c 'ip link set lo up; exec "$@"' sh \
@@ -64,7 +64,7 @@ if os.path.exists(v):
     skipped += r.get("numPendingTests", 0) + r.get("numTodoTests", 0)
 else:
     failed += 1
-expected = len(glob.glob("tests/*/*.csproj"))
+expected = len(glob.glob("tests/*/*.Tests.csproj"))
 found = len(glob.glob(os.path.join(d, "*.trx")))
 failed += max(0, expected - found)  # a test project that crashed before writing results counts as a failure
 line = f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else "")
