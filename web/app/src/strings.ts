@@ -3,6 +3,7 @@
 
 export const defaultStrings = {
   appName: 'Duet',
+  headline: 'Face to face, just the two of you.',
   tagline: 'Private one-to-one video calls, straight from your browser.',
   createRoom: 'Start a new call',
   joinByName: 'Join a call by name',

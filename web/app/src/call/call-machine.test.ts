@@ -171,14 +171,14 @@ describe('call machine: during the call', () => {
     expect(r.effects).toEqual([{ type: 'subscribe', streamId: 's2' }]);
   });
 
-  it('end disconnects, remembers the duration, and rejoin starts the call again with the same media', () => {
+  it('end disconnects and releases the camera, remembers the duration, and rejoin starts the call again', () => {
     const ended = run(inCall(), { type: 'end', at: 65_000 });
     expect(screenOf(ended.state)).toBe('ended');
     expect(ended.state.lastCallMs).toBe(65_000);
-    expect(ended.effects).toEqual([{ type: 'disconnect' }]);
+    expect(ended.effects).toEqual([{ type: 'disconnect' }, { type: 'releaseMedia' }]);
     expect(run(ended.state, { type: 'disconnected', reason: 'clientDisconnected' }).state.phase).toBe('ended');
-    const back = run(ended.state, { type: 'rejoin' }, { type: 'connected' });
-    expect(back.effects).toEqual([{ type: 'connect' }, { type: 'publish' }]);
+    const back = run(ended.state, { type: 'rejoin' }, { type: 'connected' }, { type: 'mediaReady', audio: true, video: true });
+    expect(back.effects).toEqual([{ type: 'connect' }, { type: 'initMedia', audio: true, video: true }, { type: 'publish' }]);
     expect(back.state.phase).toBe('inCall');
   });
 

@@ -45,6 +45,7 @@ export type CallEffect =
   | { type: 'connect' }
   | { type: 'disconnect' }
   | { type: 'initMedia'; audio: boolean; video: boolean }
+  | { type: 'releaseMedia' }
   | { type: 'publish' }
   | { type: 'subscribe'; streamId: string }
   | { type: 'setMic'; on: boolean }
@@ -79,8 +80,8 @@ export function transition(state: CallState, event: CallEvent): Transition {
     case 'connected': {
       if (s.phase !== 'connecting') return stay;
       const next: CallState = { ...s, phase: 'ready' };
-      // Media kept from an earlier call (rejoin) is reused; otherwise ask for camera and microphone now, so the
-      // person sees their preview before they start the call.
+      // Ask for camera and microphone now, so the person sees their preview before they start the call
+      // (a receive-only person who rejoins is not asked again).
       if (s.local.status === 'ready' || s.local.status === 'receiveOnly') {
         return s.startWhenReady ? startCall({ ...next, startWhenReady: false }) : { state: next, effects: [] };
       }
@@ -138,8 +139,12 @@ export function transition(state: CallState, event: CallEvent): Transition {
       if (s.phase !== 'inCall' && s.phase !== 'ready') return stay;
       const lastCallMs = s.callStartedAt === null ? null : Math.max(0, event.at - s.callStartedAt);
       return {
-        state: { ...s, phase: 'ended', publishing: false, remote: null, callStartedAt: null, lastCallMs, qualityWarning: false, reconnecting: false, network: null },
-        effects: [{ type: 'disconnect' }],
+        // The camera is released too (its light goes off); rejoining asks for it again.
+        state: {
+          ...s, phase: 'ended', publishing: false, remote: null, callStartedAt: null, lastCallMs, qualityWarning: false, reconnecting: false, network: null,
+          local: s.local.status === 'receiveOnly' ? s.local : { status: 'none' },
+        },
+        effects: [{ type: 'disconnect' }, { type: 'releaseMedia' }],
       };
     }
 
