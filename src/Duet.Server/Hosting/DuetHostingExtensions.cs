@@ -1,3 +1,5 @@
+using Duet.Server.Api;
+using Duet.Server.Rooms;
 using Duet.Server.Storage;
 
 namespace Duet.Server.Hosting;
@@ -10,6 +12,7 @@ public static class DuetHostingExtensions
         builder.Services.AddOptions<DuetOptions>().Bind(builder.Configuration.GetSection(DuetOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDuetStorage();
+        builder.AddDuetRooms();
         return builder;
     }
 
@@ -19,6 +22,8 @@ public static class DuetHostingExtensions
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapSessionsApi();
+        app.MapRoomsApi();
         return app;
     }
 }
