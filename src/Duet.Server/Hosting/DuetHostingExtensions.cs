@@ -1,3 +1,7 @@
+using Duet.Server.Api;
+using Duet.Server.Rooms;
+using Duet.Server.Storage;
+
 namespace Duet.Server.Hosting;
 
 /// <summary>Wires the parts of the server together; each part adds its own registrations and routes here.</summary>
@@ -7,14 +11,19 @@ public static class DuetHostingExtensions
     {
         builder.Services.AddOptions<DuetOptions>().Bind(builder.Configuration.GetSection(DuetOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddDuetStorage();
+        builder.AddDuetRooms();
         return builder;
     }
 
     public static WebApplication MapDuet(this WebApplication app)
     {
+        app.UseDuetStorage();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapSessionsApi();
+        app.MapRoomsApi();
         return app;
     }
 }
