@@ -1,6 +1,8 @@
 using Duet.Server.Api;
+using Duet.Server.Lan;
 using Duet.Server.Rooms;
 using Duet.Server.Storage;
+using Duet.Server.Web;
 
 namespace Duet.Server.Hosting;
 
@@ -13,6 +15,7 @@ public static class DuetHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDuetStorage();
         builder.AddDuetRooms();
+        builder.AddDuetLan();
         return builder;
     }
 
@@ -24,6 +27,8 @@ public static class DuetHostingExtensions
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapSessionsApi();
         app.MapRoomsApi();
+        app.MapDuetApp();
+        app.MapDuetLan();
         return app;
     }
 }

@@ -10,7 +10,7 @@ export const defaultStrings = {
   roomNameLabel: 'Call name',
   roomNamePlaceholder: 'e.g. calm-river-42',
   join: 'Join',
-  invalidRoomName: 'Use 3–64 letters, digits or dashes.',
+  invalidRoomName: 'Use up to 64 letters, digits, dashes or underscores.',
   landingPrivacy: 'Audio and video go directly between the two of you.',
   lanHint: 'On a phone on the same network? Scan to open {url}',
 

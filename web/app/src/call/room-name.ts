@@ -10,7 +10,8 @@ export function randomRoomName(random: () => number = Math.random): string {
   return `${pick(adjectives)}-${pick(nouns)}-${number}`;
 }
 
-const roomNamePattern = /^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$/;
+// The server's rule (Duet.Server.Rooms.RoomName): 1–64 letters, digits, '-' or '_', case-insensitive.
+const roomNamePattern = /^[a-z0-9_-]{1,64}$/;
 
 /** Lower-cases, trims and turns spaces into dashes, so "Calm River" joins "calm-river". */
 export function normaliseRoomName(input: string): string {
@@ -18,5 +19,5 @@ export function normaliseRoomName(input: string): string {
 }
 
 export function isValidRoomName(name: string): boolean {
-  return roomNamePattern.test(name) && !name.includes('--');
+  return roomNamePattern.test(name);
 }
