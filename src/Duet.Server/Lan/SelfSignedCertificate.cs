@@ -10,7 +10,7 @@ namespace Duet.Server.Lan;
 /// </summary>
 public static class SelfSignedCertificate
 {
-    private const string SubjectName = "CN=Duet (self-signed, LAN)";
+    private const string SubjectName = "CN=Duet LAN (self-signed)";
 
     public static X509Certificate2 LoadOrCreate(string path, IReadOnlyList<IPAddress> addresses, TimeProvider time)
     {

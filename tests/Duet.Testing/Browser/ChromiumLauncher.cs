@@ -45,7 +45,7 @@ public static class ChromiumLauncher
         options ??= new BrowserUserOptions();
         var playwright = await GetPlaywrightAsync();
         var userDataDir = Directory.CreateTempSubdirectory("duet-chromium-").FullName;
-        var args = BaseArguments(options.FakeCameras).ToList();
+        var args = BaseArguments(options.FakeCameras).Where(a => options.AutoAcceptMediaPrompts || a != "--use-fake-ui-for-media-stream").ToList();
         args.AddRange(options.ExtraArguments);
         try
         {
@@ -54,8 +54,11 @@ public static class ChromiumLauncher
                 ExecutablePath = ExecutablePath,
                 Headless = true,
                 Args = args,
-                Permissions = ["camera", "microphone"],
-                ViewportSize = new ViewportSize { Width = 800, Height = 600 },
+                Permissions = [.. options.Permissions],
+                ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
+                HasTouch = options.Phone,
+                IsMobile = options.Phone,
+                DeviceScaleFactor = options.Phone ? 2 : 1,
             });
             context.SetDefaultTimeout((float)options.DefaultTimeout.TotalMilliseconds);
             return new BrowserUser(context, userDataDir, options.Name);

@@ -1,0 +1,29 @@
+using Duet.Testing.Browser;
+using static Microsoft.Playwright.Assertions;
+
+namespace Duet.App.Tests;
+
+public sealed class CustomisationTests(AppServerFixture fixture) : AppTestBase(fixture)
+{
+    [Fact]
+    public Task UrlParametersHideTheCameraSwitchAndChangeTheThemeColour() => WithDiagnosticsAsync(async () =>
+    {
+        // Two cameras, so the switch-camera control appears unless the configuration hides it.
+        var user = await LaunchAsync("alice", new BrowserUserOptions { FakeCameras = 2 });
+
+        var plain = await OpenRoomAsync(user, NewRoomName("plain"));
+        await plain.WaitForHeadingAsync("Click to start call");
+        await Expect(plain.SwitchCamera).ToBeVisibleAsync();
+        var defaultColour = await plain.CallButton.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor");
+
+        var custom = await OpenRoomAsync(user, NewRoomName("custom"), "?hide=switchCamera&accent=%23e11d48&label.startCall=Begin");
+        await custom.WaitForHeadingAsync("Click to start call");
+        await Expect(custom.CallButton).ToBeVisibleAsync();
+        await Expect(custom.SwitchCamera).ToHaveCountAsync(0);
+        var colour = await custom.CallButton.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor");
+        Assert.Equal("rgb(225, 29, 72)", colour);
+        Assert.NotEqual(defaultColour, colour);
+        await Expect(custom.CallButton).ToHaveAccessibleNameAsync("Begin");
+        await Artifacts.ScreenshotAsync(custom.Page, "customised");
+    });
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+using Duet.Testing;
+
+namespace Duet.App.Tests;
+
+/// <summary>The server side of the app: the call page route, the PWA files, and LAN mode's HTTPS.</summary>
+[Collection(AppCollection.Name)]
+public sealed class ServerPartTests(AppServerFixture fixture)
+{
+    [Fact]
+    public async Task RoomPathServesTheAppPageAndThePwaFilesAreThere()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Server.BaseUri };
+        var room = await http.GetAsync(new Uri("/room/calm-river-42", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, room.StatusCode);
+        Assert.Equal("text/html", room.Content.Headers.ContentType?.MediaType);
+        var html = await room.Content.ReadAsStringAsync();
+        Assert.Contains("/v2/js/opentok.js", html, StringComparison.Ordinal);
+        Assert.Contains("/app/app.js", html, StringComparison.Ordinal);
+
+        var manifest = JsonDocument.Parse(await http.GetStringAsync(new Uri("/manifest.webmanifest", UriKind.Relative)));
+        foreach (var icon in manifest.RootElement.GetProperty("icons").EnumerateArray())
+        {
+            var response = await http.GetAsync(new Uri(icon.GetProperty("src").GetString()!, UriKind.Relative));
+            Assert.True(response.IsSuccessStatusCode, $"{icon} → {response.StatusCode}");
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri("/api/lan", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/duet-call-example.html", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task LanModeServesHttpsWithASelfSignedCertificateMadeOnFirstUseAndShowsTheUrl()
+    {
+        var httpsPort = FreePort.Next();
+        var settings = new Dictionary<string, string> { ["Duet:Lan:Enabled"] = "true", ["Duet:Lan:HttpsPort"] = httpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        await using var server = await DuetServerProcess.StartAsync(settings);
+        var certificatePath = Path.Combine(server.DataDir, "lan-certificate.pfx");
+        Assert.True(File.Exists(certificatePath), "the certificate was not saved in the data directory");
+
+        X509Certificate2? seen = null;
+        using var handler = new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
+            {
+                seen = certificate is null ? null : new X509Certificate2(certificate);
+                return errors == SslPolicyErrors.RemoteCertificateChainErrors; // self-signed: only the chain is untrusted
+            },
+        };
+        using var https = new HttpClient(handler) { BaseAddress = new Uri($"https://localhost:{httpsPort}") };
+        var health = await https.GetAsync(new Uri("/healthz", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.NotNull(seen);
+        Assert.Equal(seen!.Subject, seen.Issuer);
+
+        var lan = JsonDocument.Parse(await https.GetStringAsync(new Uri("/api/lan", UriKind.Relative))).RootElement;
+        var url = lan.GetProperty("url").GetString()!;
+        Assert.StartsWith("https://", url, StringComparison.Ordinal);
+        Assert.EndsWith($":{httpsPort}/", url, StringComparison.Ordinal);
+        Assert.Contains("<svg", lan.GetProperty("qrSvg").GetString()!, StringComparison.Ordinal);
+        Assert.Contains($"Duet on your network: {url}", server.Output, StringComparison.Ordinal);
+        Assert.Contains("█", server.Output, StringComparison.Ordinal);
+
+        // The plain HTTP address keeps working, and a restart reuses the same certificate.
+        using var plain = new HttpClient { BaseAddress = server.BaseUri };
+        Assert.Equal(HttpStatusCode.OK, (await plain.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+        var before = await File.ReadAllBytesAsync(certificatePath);
+        await server.RestartAsync();
+        Assert.Equal(before, await File.ReadAllBytesAsync(certificatePath));
+    }
+}
