@@ -1,3 +1,4 @@
+using Duet.Server.Signaling;
 using Duet.Server.Storage;
 
 namespace Duet.Server.Hosting;
@@ -10,6 +11,7 @@ public static class DuetHostingExtensions
         builder.Services.AddOptions<DuetOptions>().Bind(builder.Configuration.GetSection(DuetOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDuetStorage();
+        builder.AddDuetSignaling();
         return builder;
     }
 
@@ -18,6 +20,7 @@ public static class DuetHostingExtensions
         app.UseDuetStorage();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.MapDuetSignaling();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         return app;
     }
