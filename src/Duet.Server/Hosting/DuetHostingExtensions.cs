@@ -1,3 +1,5 @@
+using Duet.Server.Api;
+using Duet.Server.Rooms;
 using Duet.Server.Signaling;
 using Duet.Server.Storage;
 
@@ -12,6 +14,7 @@ public static class DuetHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDuetStorage();
         builder.AddDuetSignaling();
+        builder.AddDuetRooms();
         return builder;
     }
 
@@ -22,6 +25,8 @@ public static class DuetHostingExtensions
         app.UseStaticFiles();
         app.MapDuetSignaling();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapSessionsApi();
+        app.MapRoomsApi();
         return app;
     }
 }
