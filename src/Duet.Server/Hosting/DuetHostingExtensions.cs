@@ -1,6 +1,7 @@
 using Duet.Server.Api;
 using Duet.Server.Lan;
 using Duet.Server.Rooms;
+using Duet.Server.Signaling;
 using Duet.Server.Storage;
 using Duet.Server.Web;
 
@@ -14,6 +15,7 @@ public static class DuetHostingExtensions
         builder.Services.AddOptions<DuetOptions>().Bind(builder.Configuration.GetSection(DuetOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDuetStorage();
+        builder.AddDuetSignaling();
         builder.AddDuetRooms();
         builder.AddDuetLan();
         return builder;
@@ -24,6 +26,7 @@ public static class DuetHostingExtensions
         app.UseDuetStorage();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.MapDuetSignaling();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapSessionsApi();
         app.MapRoomsApi();

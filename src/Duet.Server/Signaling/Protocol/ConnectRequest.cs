@@ -1,0 +1,3 @@
+namespace Duet.Server.Signaling.Protocol;
+
+public sealed record ConnectRequest(string? ApiKey, string? SessionId, string? Token);
