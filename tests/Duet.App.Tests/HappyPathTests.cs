@@ -21,6 +21,10 @@ public sealed class HappyPathTests(AppServerFixture fixture) : AppTestBase(fixtu
         await landing.GetByRole(AriaRole.Button, new() { Name = "Start a new call" }).ClickAsync();
         await landing.WaitForURLAsync(new Regex("/room/[a-z]+-[a-z]+-[0-9]+$"));
         var a = new CallPage(landing, "alice");
+        await a.WaitForHeadingAsync("Click to start call");
+        var nameField = landing.GetByLabel("Your name (optional)");
+        await nameField.FillAsync("Alice Liddell");
+        await nameField.PressAsync("Tab");
         await a.StartCallAsync();
         await a.WaitForHeadingAsync("Waiting for the other person");
         var shareLink = await a.ShareInput.InputValueAsync();
@@ -45,7 +49,7 @@ public sealed class HappyPathTests(AppServerFixture fixture) : AppTestBase(fixtu
         await a.Mic.ClickAsync();
         await Expect(a.Mic).ToHaveAttributeAsync("aria-pressed", "false");
         await Expect(b.MutedBadge).ToBeVisibleAsync();
-        await Expect(b.MutedBadge).ToContainTextAsync("is muted");
+        await Expect(b.MutedBadge).ToHaveTextAsync("Alice Liddell is muted");
         await a.Mic.ClickAsync();
         await Expect(a.Mic).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(b.MutedBadge).ToBeHiddenAsync();
@@ -54,6 +58,7 @@ public sealed class HappyPathTests(AppServerFixture fixture) : AppTestBase(fixtu
         await a.Camera.ClickAsync();
         await Expect(a.Camera).ToHaveAttributeAsync("aria-pressed", "false");
         await Expect(b.RemoteAvatar).ToBeVisibleAsync();
+        await Expect(b.RemoteAvatar).ToContainTextAsync("AL");
         await Expect(a.LocalAvatar).ToBeVisibleAsync();
         await PeerConnectionProbe.WaitForStallAsync(b.Page, s => s.FramesDecoded, "Bob's frames decoded while Alice's camera is off");
         await Artifacts.ScreenshotAsync(b.Page, "camera-off");

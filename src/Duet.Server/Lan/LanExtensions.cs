@@ -44,7 +44,7 @@ public static class LanExtensions
         var info = app.Services.GetService<LanInfo>();
         if (info is null)
         {
-            app.MapGet("/api/lan", () => Results.NotFound());
+            app.MapGet("/api/lan", () => Results.NoContent());
             return app;
         }
 

@@ -7,6 +7,7 @@ import { diagnoseMedia } from './call/media-problem';
 import { themeProperties, type Credentials, type DuetConfig } from './config';
 import type { OTError, OTNamespace, OTStream, Publisher, Session, Subscriber } from './ot';
 import { loadOT } from './platform/load-ot';
+import { saveDisplayName } from './platform/name-store';
 import { fetchRoomCredentials } from './platform/room-api';
 import { CallView, type DeviceLists } from './views/call-view';
 import styles from './views/styles.css';
@@ -47,6 +48,9 @@ export class CallApp {
   private generation = 0;
   /** Bumps on every request for camera/microphone, for the same reason. */
   private mediaAttempt = 0;
+  /** The name shown to the other person; the publisher carries the one it was made with. */
+  private displayName: string;
+  private publisherMade: { name: string; audio: boolean; video: boolean } | null = null;
 
   constructor(private readonly options: CallAppOptions) {
     const { config } = options;
@@ -56,7 +60,9 @@ export class CallApp {
       switchCamera: () => void this.publisher?.cycleVideo().catch((e: unknown) => console.warn('Duet: switch camera failed', e)),
       listDevices: () => this.listDevices(),
       chooseDevice: (kind, id) => void this.chooseDevice(kind, id),
+      setDisplayName: (name) => { this.displayName = name; saveDisplayName(name); },
     });
+    this.displayName = config.displayName;
     this.element = document.createElement('div');
     this.element.className = 'duet';
     for (const [name, value] of Object.entries(themeProperties(config.theme))) this.element.style.setProperty(name, value);
@@ -214,17 +220,17 @@ export class CallApp {
 
   // ---- media ----------------------------------------------------------------------------------------------
 
-  private initMedia(audio: boolean, video: boolean): void {
+  private initMedia(audio: boolean, video: boolean, onReady?: () => void): void {
     const ot = this.ot;
     if (!ot) return;
     this.publisher?.destroy();
     this.publisher = null;
-    const { config } = this.options;
     const attempt = ++this.mediaAttempt;
     let failed = false;
+    this.publisherMade = { name: this.displayName, audio, video };
     const publisher = ot.initPublisher(this.view.localTarget, {
       ...widget,
-      name: config.displayName || undefined,
+      name: this.displayName || undefined,
       publishAudio: this.state.micOn,
       publishVideo: this.state.cameraOn,
       ...(audio ? {} : { audioSource: null }),
@@ -232,7 +238,8 @@ export class CallApp {
     }, (error?: OTError) => {
       if (attempt !== this.mediaAttempt) return;
       if (!error) {
-        this.dispatch({ type: 'mediaReady', audio, video });
+        if (onReady) onReady();
+        else this.dispatch({ type: 'mediaReady', audio, video });
         return;
       }
       failed = true;
@@ -248,6 +255,12 @@ export class CallApp {
   }
 
   private publish(): void {
+    const made = this.publisherMade;
+    // The name travels with the stream and is fixed when the publisher is made: remake it if the person changed it.
+    if (made && made.name !== this.displayName) {
+      this.initMedia(made.audio, made.video, () => this.publish());
+      return;
+    }
     const { session, publisher } = this;
     if (!session || !publisher) return;
     const generation = this.generation;

@@ -70,7 +70,7 @@ export const defaultTheme: Theme = {
   surface: '#1b1e28',
   text: '#f4f5f8',
   muted: '#a3a8b8',
-  danger: '#e5484d',
+  danger: '#d13438',
   radius: '14px',
   font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
 };

@@ -2,10 +2,12 @@
 // (window.DuetConfig.credentials or ?apiKey&sessionId&token) goes straight to the call.
 import { CallApp, styles } from './call-app';
 import { configFromUrl, resolveConfig, themeProperties, type DuetConfigInput } from './config';
+import { loadDisplayName } from './platform/name-store';
 import { landingView, type LanInfo } from './views/landing-view';
 
 const pageConfig = (window as unknown as { DuetConfig?: DuetConfigInput }).DuetConfig;
 const config = resolveConfig(pageConfig, configFromUrl(new URLSearchParams(location.search)));
+if (!config.displayName) config.displayName = loadDisplayName();
 const mount = document.getElementById('duet') ?? document.body;
 
 const style = document.createElement('style');
@@ -30,7 +32,7 @@ if (config.room || config.credentials) {
   root.append(view.element);
   mount.replaceChildren(root);
   void fetch('/api/lan', { cache: 'no-store' })
-    .then((r) => (r.ok ? (r.json() as Promise<LanInfo>) : null))
+    .then((r) => (r.status === 200 ? (r.json() as Promise<LanInfo>) : null))
     .then((info) => { if (info?.url && info.qrSvg) view.showLan(info); })
     .catch(() => undefined);
 }

@@ -35,6 +35,8 @@ export const defaultStrings = {
   newCall: 'New call',
 
   startCall: 'Start call',
+  yourName: 'Your name (optional)',
+  yourNamePlaceholder: 'Shown to the other person',
   endCall: 'End call',
   micOn: 'Mute microphone',
   micOff: 'Unmute microphone',
@@ -57,6 +59,9 @@ export const defaultStrings = {
   copied: 'Copied',
 
   you: 'You',
+  yourCameraOff: 'Your camera is off',
+  theirCameraOff: 'Their camera is off',
+  theirVideoHidden: 'You turned their video off',
   otherPerson: 'the other person',
   remoteMuted: '{name} is muted',
   qualityWarning: 'The connection is weak. Video may pause soon.',

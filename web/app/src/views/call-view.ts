@@ -29,6 +29,7 @@ export interface CallViewActions {
   switchCamera(): void;
   listDevices(): Promise<DeviceLists>;
   chooseDevice(kind: 'camera' | 'microphone' | 'speaker', deviceId: string): void;
+  setDisplayName(name: string): void;
 }
 
 /** Things outside CallState that the view shows. */
@@ -57,12 +58,13 @@ export class CallView {
   private remoteBarTimer: ReturnType<typeof setTimeout> | undefined;
   private statsOpen: boolean;
   private lastFocus: HTMLElement | null = null;
+  private displayName: string;
 
   private readonly el = {} as {
     room: HTMLElement; timer: HTMLElement; network: HTMLElement; shareTop: HTMLButtonElement;
     stage: HTMLElement; remote: HTMLElement; remoteAvatar: HTMLElement; remoteAvatarInitials: HTMLElement; remoteAvatarName: HTMLElement;
     mutedBadge: HTMLElement; mutedText: HTMLElement; remoteBar: HTMLElement; hearBtn: HTMLButtonElement; seeBtn: HTMLButtonElement;
-    local: HTMLElement; localAvatar: HTMLElement; localAvatarInitials: HTMLElement; localTag: HTMLElement;
+    local: HTMLElement; localAvatar: HTMLElement; localAvatarInitials: HTMLElement; localAvatarName: HTMLElement; localTag: HTMLElement; nameInput: HTMLInputElement;
     overlay: HTMLElement; cards: Record<string, HTMLElement>; readyHint: HTMLElement; endedHint: HTMLElement; fullHint: HTMLElement;
     errorText: HTMLElement; permissionList: HTMLElement; audioOnlyBtn: HTMLButtonElement; shareInputs: HTMLInputElement[]; copyButtons: HTMLButtonElement[];
     banners: HTMLElement; reconnecting: HTMLElement; quality: HTMLElement; audioOnly: HTMLElement;
@@ -75,6 +77,7 @@ export class CallView {
     this.s = config.strings;
     this.corner = config.pipCorner;
     this.statsOpen = config.showStats;
+    this.displayName = config.displayName;
     this.localTarget = h('div', { class: 'duet-video' });
     this.remoteTarget = h('div', { class: 'duet-video' });
     this.root = h('div', { class: 'duet-call-view', style: 'display:contents' });
@@ -110,7 +113,8 @@ export class CallView {
 
     // Our side
     el.localAvatarInitials = h('span', { class: 'duet-avatar-circle' });
-    el.localAvatar = h('div', { class: 'duet-avatar', hidden: true }, el.localAvatarInitials, h('span', { class: 'duet-avatar-name' }, config.displayName || s.you));
+    el.localAvatarName = h('span', { class: 'duet-avatar-name' });
+    el.localAvatar = h('div', { class: 'duet-avatar', hidden: true }, el.localAvatarInitials, el.localAvatarName);
     el.localTag = h('span', { class: 'duet-tag' }, s.you);
     el.local = h('section', { class: 'duet-tile duet-local', 'aria-label': s.you, 'data-mode': 'full', 'data-corner': this.corner }, this.localTarget, el.localAvatar, el.localTag);
     this.makeDraggable(el.local);
@@ -128,7 +132,7 @@ export class CallView {
     el.cards = {
       connecting: h('div', { class: 'duet-card', role: 'status' }, h('div', { class: 'duet-spinner', 'aria-hidden': 'true' }), h('h2', {}, s.connecting)),
       ready: h('div', { class: 'duet-card' },
-        h('h2', {}, s.readyTitle), el.readyHint,
+        h('h2', {}, s.readyTitle), el.readyHint, this.nameField(),
         h('div', { class: 'duet-actions' }, h('button', { type: 'button', class: 'duet-btn duet-btn-primary duet-btn-large', onclick: () => this.actions.dispatch({ type: 'start' }) }, icon('phone'), s.startCall)),
         c.share ? this.shareBox() : null),
       waiting: h('div', { class: 'duet-card' }, h('h2', {}, s.waitingTitle), h('p', {}, s.waitingHint), c.share ? this.shareBox() : null),
@@ -198,6 +202,17 @@ export class CallView {
     if (offStyle) b.dataset.offStyle = '';
     else if (control === 'stats') b.dataset.onStyle = '';
     return b;
+  }
+
+  private nameField(): HTMLElement {
+    const input = h('input', { id: 'duet-display-name', type: 'text', autocomplete: 'nickname', maxlength: 64, placeholder: this.s.yourNamePlaceholder, value: this.displayName });
+    input.addEventListener('change', () => {
+      this.displayName = input.value.trim().slice(0, 64);
+      this.actions.setDisplayName(this.displayName);
+      this.rerender();
+    });
+    this.el.nameInput = input;
+    return h('div', { class: 'duet-share' }, h('label', { for: 'duet-display-name' }, this.s.yourName), input);
   }
 
   private shareBox(): HTMLElement {
@@ -372,9 +387,11 @@ export class CallView {
     const remoteIn = !!state.remote?.subscribed && inCall;
     show(el.remote, remoteIn);
     show(el.remoteAvatar, remoteIn && !showsRemoteVideo(state));
-    text(el.remoteAvatarInitials, initialsOf(state.remote?.name ?? '') || '');
-    if (!initialsOf(state.remote?.name ?? '') && !el.remoteAvatarInitials.firstChild) el.remoteAvatarInitials.append(icon('cameraOff'));
-    text(el.remoteAvatarName, remoteName);
+    const remoteInitials = initialsOf(state.remote?.name ?? '');
+    if (remoteInitials) text(el.remoteAvatarInitials, remoteInitials);
+    else if (!el.remoteAvatarInitials.querySelector('svg')) el.remoteAvatarInitials.replaceChildren(icon('cameraOff'));
+    const why = !state.seeRemote ? s.theirVideoHidden : state.remote?.videoOffForQuality ? s.audioOnlyNotice : s.theirCameraOff;
+    text(el.remoteAvatarName, state.remote?.name ? `${state.remote.name} · ${why}` : why);
     show(el.mutedBadge, remoteIn && state.remote?.hasAudio === false);
     text(el.mutedText, format(s.remoteMuted, { name: remoteName }));
     show(el.remoteBar, remoteIn);
@@ -388,8 +405,10 @@ export class CallView {
     attr(el.local, 'data-mode', remoteIn ? 'pip' : 'full');
     attr(el.local, 'data-corner', this.corner);
     show(el.localAvatar, state.local.status === 'ready' && !sendsVideo(state));
-    text(el.localAvatarInitials, initialsOf(this.config.displayName) || '');
-    if (!this.config.displayName && !el.localAvatarInitials.firstChild) el.localAvatarInitials.append(icon('cameraOff'));
+    const initials = initialsOf(this.displayName);
+    if (initials) text(el.localAvatarInitials, initials);
+    else if (!el.localAvatarInitials.querySelector('svg')) el.localAvatarInitials.replaceChildren(icon('cameraOff'));
+    text(el.localAvatarName, this.displayName ? `${this.displayName} · ${s.yourCameraOff}` : s.yourCameraOff);
     show(el.localTag, remoteIn);
 
     // Status cards
