@@ -45,6 +45,21 @@ public sealed class HappyPathTests(AppServerFixture fixture) : AppTestBase(fixtu
         await Expect(a.Timer).ToHaveTextAsync(new Regex(@"^0:0[0-9]$"));
         await Artifacts.ScreenshotAsync(a.Page, "in-call-desktop");
 
+        // The stats panel fills with live numbers; the devices panel lists camera and microphone pickers.
+        await a.Control("stats").ClickAsync();
+        await Expect(a.Control("stats")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(a.Page.Locator(".duet-stats")).ToContainTextAsync(new Regex(@"[1-9][0-9]* kbit/s"), new() { Timeout = 10_000 });
+        await Expect(a.Page.Locator(".duet-stats")).ToContainTextAsync(new Regex(@"\d+×\d+"));
+        await a.Control("devices").ClickAsync();
+        var devices = a.Page.GetByRole(AriaRole.Dialog, new() { Name = "Devices" });
+        await Expect(devices.GetByLabel("Camera")).ToBeVisibleAsync();
+        await Expect(devices.GetByLabel("Microphone")).ToBeVisibleAsync();
+        await Artifacts.ScreenshotAsync(a.Page, "in-call-panels");
+        await a.Page.Keyboard.PressAsync("Escape");
+        await Expect(devices).ToBeHiddenAsync();
+        await a.Control("stats").ClickAsync();
+        await Expect(a.Page.Locator(".duet-stats")).ToBeHiddenAsync();
+
         // Alice mutes: her toggle reads "not pressed", Bob sees the mute indicator; unmute clears it.
         await a.Mic.ClickAsync();
         await Expect(a.Mic).ToHaveAttributeAsync("aria-pressed", "false");

@@ -60,7 +60,7 @@ export const defaultStrings = {
 
   you: 'You',
   yourCameraOff: 'Your camera is off',
-  theirCameraOff: 'Their camera is off',
+  theirCameraOff: 'Camera is off',
   theirVideoHidden: 'You turned their video off',
   otherPerson: 'the other person',
   remoteMuted: '{name} is muted',

@@ -176,8 +176,10 @@ export class CallView {
     el.callBtn = h('button', { type: 'button', class: 'duet-call-btn', 'data-control': 'call', onclick: () => this.toggleCall() }, el.callLabel);
     el.devicesBtn = this.iconButton('settings', s.settings, () => void this.toggleDevices(), 'duet-ctl');
     el.devicesBtn.setAttribute('aria-expanded', 'false');
+    el.devicesBtn.dataset.control = 'devices';
     el.statsBtn = this.toggleButton('stats', s.statsToggle, () => { this.statsOpen = !this.statsOpen; this.rerender(); }, 'stats');
     el.helpBtn = this.iconButton('help', s.help, () => this.openHelp(), 'duet-ctl');
+    el.helpBtn.dataset.control = 'help';
     el.controls = h('footer', { class: 'duet-controls', role: 'toolbar', 'aria-label': s.appName },
       c.mic ? el.micBtn : null, c.camera ? el.camBtn : null, c.switchCamera ? el.switchBtn : null, c.end ? el.callBtn : null,
       c.devices ? el.devicesBtn : null, c.stats ? el.statsBtn : null, c.help ? el.helpBtn : null);
@@ -237,10 +239,14 @@ export class CallView {
 
   /** Keyboard shortcuts; ignored while typing in a field. */
   handleKey(e: KeyboardEvent): void {
-    const target = e.target as HTMLElement | null;
-    if (e.ctrlKey || e.metaKey || e.altKey || (target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))) return;
     const key = e.key.toLowerCase();
-    if (key === 'escape') { this.closeHelp(); this.closeDevices(); return; }
+    if (key === 'escape') {
+      if (!this.el.devicesPanel.hidden) { this.closeDevices(); this.el.devicesBtn.focus(); }
+      this.closeHelp();
+      return;
+    }
+    const target = (e.composedPath()[0] ?? e.target) as HTMLElement | null;
+    if (e.ctrlKey || e.metaKey || e.altKey || (target && /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))) return;
     if (!this.el.help.hidden) return;
     const screen = this.state ? screenOf(this.state) : 'idle';
     const active = screen === 'ready' || screen === 'waiting' || screen === 'inCall';
