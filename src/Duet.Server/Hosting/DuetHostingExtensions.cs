@@ -1,3 +1,5 @@
+using Duet.Server.Api;
+using Duet.Server.Rooms;
 using Duet.Server.Signaling;
 using Duet.Server.Storage;
 
@@ -11,6 +13,7 @@ public static class DuetHostingExtensions
         builder.Services.AddOptions<DuetOptions>().Bind(builder.Configuration.GetSection(DuetOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDuetStorage();
+        builder.AddDuetRooms();
         builder.AddDuetSignaling();
         return builder;
     }
@@ -22,6 +25,8 @@ public static class DuetHostingExtensions
         app.UseStaticFiles();
         app.MapDuetSignaling();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapSessionsApi();
+        app.MapRoomsApi();
         return app;
     }
 }
