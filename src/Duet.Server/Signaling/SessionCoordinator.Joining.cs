@@ -24,7 +24,7 @@ public sealed partial class SessionCoordinator
             return HubResult.Fail(OtErrorCodes.InvalidSessionId, "No session ID was given.");
         }
 
-        if (!ProjectCredentials.TryParseApiKey(request.ApiKey, out var apiKey))
+        if (!ProjectCredentials.TryParseApiKey(request.ApiKeyText, out var apiKey))
         {
             return HubResult.Fail(OtErrorCodes.AuthenticationError, "The API key is missing or not a number.");
         }

@@ -67,6 +67,14 @@ public sealed class ConnectTests(DefaultServer server)
     }
 
     [Fact]
+    public async Task TheApiKeyMayBeANumberAsAppsOftenPassIt()
+    {
+        var session = await server.CreateSessionAsync();
+        var client = await server.OpenClientAsync();
+        (await client.InvokeAsync("Connect", new { apiKey = DuetServerProcess.ApiKey, sessionId = session, token = SignalingServer.Token(session) })).Expect();
+    }
+
+    [Fact]
     public async Task BadTokensAreRefusedWith1004()
     {
         var session = await server.CreateSessionAsync();
@@ -80,6 +88,8 @@ public sealed class ConnectTests(DefaultServer server)
         (await client.ConnectAsync(session, SignalingServer.Token(other))).ExpectError(1004);
         (await client.ConnectAsync(session, good, apiKey: DuetServerProcess.ApiKey + 1)).ExpectError(1004);
         (await client.InvokeAsync("Connect", new { sessionId = session, token = good })).ExpectError(1004);
+        (await client.InvokeAsync("Connect", new { apiKey = true, sessionId = session, token = good })).ExpectError(1004);
+        (await client.InvokeAsync("Connect", new { apiKey = 1.5, sessionId = session, token = good })).ExpectError(1004);
 
         // A refused Connect leaves the socket usable.
         (await client.ConnectAsync(session, good)).Expect();
