@@ -1,5 +1,7 @@
+using Duet.Server.Api;
 using Duet.Server.Signaling.State;
 using Duet.Server.Turn;
+using Duet.Server.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Duet.Server.Signaling;
@@ -15,6 +17,7 @@ public static class SignalingExtensions
         services.AddOptions<SignalingOptions>().Bind(config.GetSection(SignalingOptions.Section));
         services.AddOptions<IceOptions>().Bind(config.GetSection(IceOptions.Section));
         services.AddOptions<TurnOptions>().Bind(config.GetSection(TurnOptions.Section));
+        services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section));
 
         // A shared store (e.g. Redis) registered before or after this call replaces the in-memory one.
         services.TryAddSingleton<ISessionState, InMemorySessionState>();
@@ -23,7 +26,11 @@ public static class SignalingExtensions
         services.AddSingleton<ClientSockets>();
         services.AddSingleton<SignalRateLimiter>();
         services.AddSingleton<IceServerProvider>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddSingleton<SessionWebhooks>();
         services.AddSingleton<SessionCoordinator>();
+        services.AddSingleton<LiveSessionServices>();
 
         var limits = config.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         var timing = config.GetSection(SignalingOptions.Section).Get<SignalingOptions>() ?? new SignalingOptions();
@@ -42,6 +49,7 @@ public static class SignalingExtensions
     public static WebApplication MapDuetSignaling(this WebApplication app)
     {
         app.MapHub<SignalingHub>(SignalingHub.Path);
+        app.MapLiveSessionApi();
         return app;
     }
 }
