@@ -15,6 +15,7 @@ export class PublisherLeg extends PeerLeg {
   private readonly publishing = { audio: true, video: true };
   private readonly wanted = { audio: true, video: true };
   private negotiating = false;
+  private trackChanges: Promise<void> = Promise.resolve();
 
   constructor(subscriptionId: string, configuration: RTCConfiguration, callbacks: LegCallbacks, stream: MediaStream, publishing: { audio: boolean; video: boolean }) {
     super(subscriptionId, configuration, callbacks);
@@ -99,11 +100,17 @@ export class PublisherLeg extends PeerLeg {
     await this.applyTrack('video');
   }
 
-  private async applyTrack(kind: MediaKindName): Promise<void> {
-    const sender = this.senders.get(kind);
-    if (!sender || this.isClosed) return;
-    const track = this.publishing[kind] && this.wanted[kind] ? (this.tracks.get(kind) ?? null) : null;
-    if (sender.track === track) return;
-    await sender.replaceTrack(track);
+  /** Serialised, so rapid toggles end in the last requested state (replaceTrack is asynchronous). */
+  private applyTrack(kind: MediaKindName): Promise<void> {
+    const run = async () => {
+      const sender = this.senders.get(kind);
+      if (!sender || this.isClosed) return;
+      const track = this.publishing[kind] && this.wanted[kind] ? (this.tracks.get(kind) ?? null) : null;
+      if (sender.track === track) return;
+      await sender.replaceTrack(track);
+    };
+    const next = this.trackChanges.then(run, run);
+    this.trackChanges = next.catch(() => undefined);
+    return next;
   }
 }
