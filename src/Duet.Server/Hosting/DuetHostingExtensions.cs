@@ -13,8 +13,8 @@ public static class DuetHostingExtensions
         builder.Services.AddOptions<DuetOptions>().Bind(builder.Configuration.GetSection(DuetOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddDuetStorage();
-        builder.AddDuetSignaling();
         builder.AddDuetRooms();
+        builder.AddDuetSignaling();
         return builder;
     }
 

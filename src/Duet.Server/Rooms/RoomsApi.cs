@@ -46,6 +46,13 @@ public static class RoomsApi
         var session = await rooms.GetOrCreateSessionAsync(RoomName.Normalize(name),
             () => SessionFactory.Create(project.ApiKey, new SessionCreateOptions { MaxConnections = options.Value.MaxConnections }, now),
             http.RequestAborted);
+        // A room made while another project was the default keeps its session, so tokens come from the session's project.
+        if (session.ApiKey != project.ApiKey)
+        {
+            project = await projects.FindAsync(session.ApiKey, http.RequestAborted)
+                ?? throw new InvalidOperationException($"The project {session.ApiKey} of room '{name}' is missing.");
+        }
+
         var token = TokenGenerator.Generate(project, session.Id, new TokenOptions { Role = Role.Publisher }, now);
         return Results.Json(new RoomCredentials(project.ApiKey, session.Id, token));
     }

@@ -130,11 +130,13 @@ public sealed partial class SessionCoordinator
     }
 
     /// <summary>
-    /// Mutes every stream not excluded and tells every connection (<c>streamId</c> null), except publishers whose
-    /// streams are all excluded; <paramref name="active"/> false only lifts the mute state on the clients.
+    /// Mutes every stream not excluded (and, until lifted, every stream published later) and tells every connection
+    /// (<c>streamId</c> null), except publishers whose streams are all excluded; <paramref name="active"/> false lifts
+    /// the mute state (streams stay muted until their publishers unmute).
     /// </summary>
     private async Task ForceMuteAllInGateAsync(string sessionId, bool active, IReadOnlyList<string> excludedStreamIds)
     {
+        await state.SetForceMuteAllAsync(sessionId, active);
         var streams = await state.ListStreamsAsync(sessionId);
         var exempt = new HashSet<string>(StringComparer.Ordinal);
         if (active)

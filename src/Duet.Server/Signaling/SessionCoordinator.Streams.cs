@@ -45,8 +45,9 @@ public sealed partial class SessionCoordinator
             return Invalid($"frameRate must be between 1 and {MaxFrameRate}.");
         }
 
+        var forcedMute = await state.IsForceMuteAllActiveAsync(me.SessionId);
         var stream = new StreamRecord(NewId(), me.SessionId, me.ConnectionId, time.GetUtcNow(), name,
-            request.HasAudio ?? true, request.HasVideo ?? true, request.VideoType,
+            (request.HasAudio ?? true) && !forcedMute, request.HasVideo ?? true, request.VideoType,
             request.VideoDimensions?.Width, request.VideoDimensions?.Height, request.FrameRate);
         var outcome = await state.AddStreamAsync(stream, Limits.MaxStreamsPerConnection);
         if (outcome == AddOutcome.LimitReached)
@@ -63,6 +64,12 @@ public sealed partial class SessionCoordinator
         foreach (var other in Others(await state.ListConnectionsAsync(me.SessionId), me.ConnectionId))
         {
             Send(other, c => c.StreamCreated(info));
+        }
+
+        if (forcedMute)
+        {
+            var muted = new MuteForced(stream.StreamId, true);
+            Send(me, c => c.MuteForced(muted));
         }
 
         return HubResult.Success(info);

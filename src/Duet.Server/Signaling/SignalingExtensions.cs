@@ -1,3 +1,4 @@
+using Duet.Server.Api;
 using Duet.Server.Signaling.State;
 using Duet.Server.Turn;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ public static class SignalingExtensions
         services.AddSingleton<SignalRateLimiter>();
         services.AddSingleton<IceServerProvider>();
         services.AddSingleton<SessionCoordinator>();
+        services.AddSingleton<LiveSessionServices>();
 
         var limits = config.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
         var timing = config.GetSection(SignalingOptions.Section).Get<SignalingOptions>() ?? new SignalingOptions();
@@ -42,6 +44,7 @@ public static class SignalingExtensions
     public static WebApplication MapDuetSignaling(this WebApplication app)
     {
         app.MapHub<SignalingHub>(SignalingHub.Path);
+        app.MapLiveSessionApi();
         return app;
     }
 }

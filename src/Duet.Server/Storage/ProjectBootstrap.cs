@@ -16,9 +16,6 @@ public sealed class ProjectBootstrap(
     TimeProvider time,
     ILogger<ProjectBootstrap> logger)
 {
-    /// <summary>Where first-run credentials are written; the console unless a test says otherwise.</summary>
-    internal TextWriter CredentialsOut { get; set; } = Console.Out;
-
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         var options = seed.Value;
@@ -88,9 +85,9 @@ public sealed class ProjectBootstrap(
         }
     }
 
-    private void PrintOnce(Project project)
+    private static void PrintOnce(Project project)
     {
-        CredentialsOut.WriteLine($"""
+        Console.Out.WriteLine($"""
 
             ================================================================
              Duet created your first project. Keep these credentials now:
@@ -105,6 +102,6 @@ public sealed class ProjectBootstrap(
             ================================================================
 
             """);
-        CredentialsOut.Flush();
+        Console.Out.Flush();
     }
 }

@@ -46,7 +46,14 @@ public partial class StartupTests
     {
         await using var server = await DuetServerProcess.StartAsync(NoSeed);
 
+        // The output is read asynchronously: give the reader a moment to catch up with the process.
         var match = CredentialsPattern().Match(server.Output);
+        for (var i = 0; i < 50 && !match.Success; i++)
+        {
+            await Task.Delay(100);
+            match = CredentialsPattern().Match(server.Output);
+        }
+
         Assert.True(match.Success, server.Output);
         var apiKey = int.Parse(match.Groups["key"].Value, System.Globalization.CultureInfo.InvariantCulture);
         var secret = match.Groups["secret"].Value;

@@ -90,5 +90,29 @@ public class RoomsApiTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         }
     }
 
+    [Fact]
+    public async Task ARoomKeepsItsProjectWhenTheDefaultProjectChanges()
+    {
+        await using var server = await DuetServerProcess.StartAsync();
+        using (var http = RestAuth.Client(server))
+        {
+            await http.GetFromJsonAsync<Credentials>("/api/rooms/old-room");
+        }
+
+        await server.StopAsync();
+        var otherSecret = new string('b', 40);
+        await using var moved = await DuetServerProcess.StartAsync(
+            new Dictionary<string, string> { ["Duet:Project:ApiKey"] = "47000009", ["Duet:Project:ApiSecret"] = otherSecret }, dataDir: server.DataDir);
+        using var client = RestAuth.Client(moved);
+
+        var old = await client.GetFromJsonAsync<Credentials>("/api/rooms/old-room");
+        var fresh = await client.GetFromJsonAsync<Credentials>("/api/rooms/new-room");
+
+        Assert.Equal(DuetServerProcess.ApiKey, old!.ApiKey);
+        Assert.Equal(47000009, fresh!.ApiKey);
+        var session = await ServerData.FindSessionAsync(moved, old.SessionId);
+        Assert.True(TokenVerifier.Verify(old.Token, ServerData.SeededProject, old.SessionId, session, DateTimeOffset.UtcNow).IsValid);
+    }
+
     private sealed record Credentials(int ApiKey, string SessionId, string Token);
 }

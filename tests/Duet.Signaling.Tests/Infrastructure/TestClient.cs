@@ -44,6 +44,8 @@ public sealed class TestClient : IAsyncDisposable
             })
             .Build();
         Hub.ServerTimeout = TimeSpan.FromMinutes(2);
+        // Ping often, so servers configured with a short client timeout (heartbeat tests) keep idle clients.
+        Hub.KeepAliveInterval = TimeSpan.FromSeconds(1);
         foreach (var name in MessageNames)
         {
             Hub.On<JsonElement>(name, arg => Record(name, arg));

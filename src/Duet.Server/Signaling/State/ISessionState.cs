@@ -51,6 +51,12 @@ public interface ISessionState
 
     ValueTask<SubscriptionRecord?> RemoveSubscriptionAsync(string subscriptionId);
 
+    /// <summary>Turns the session's mute-all state on or off; while on, streams published later start muted.
+    /// Forgotten when the session's last connection leaves.</summary>
+    ValueTask SetForceMuteAllAsync(string sessionId, bool active);
+
+    ValueTask<bool> IsForceMuteAllActiveAsync(string sessionId);
+
     /// <summary>Keeps a signal for a connection whose socket is down, dropping the oldest beyond <paramref name="maxQueued"/>.</summary>
     ValueTask AddPendingSignalAsync(string connectionId, SignalMessage signal, int maxQueued);
 

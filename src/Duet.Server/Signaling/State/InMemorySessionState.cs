@@ -16,6 +16,7 @@ public sealed class InMemorySessionState : ISessionState
     private readonly Dictionary<string, List<string>> _streamsBySession = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SubscriptionRecord> _subscriptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<SignalMessage>> _pendingSignals = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _mutedSessions = new(StringComparer.Ordinal);
 
     public ValueTask<AddOutcome> AddConnectionAsync(ConnectionRecord connection, int maxConnections)
     {
@@ -118,6 +119,10 @@ public sealed class InMemorySessionState : ISessionState
             }
 
             RemoveFrom(_connectionsBySession, connection.SessionId, connectionId);
+            if (!_connectionsBySession.ContainsKey(connection.SessionId))
+            {
+                _mutedSessions.Remove(connection.SessionId);
+            }
             _pendingSignals.Remove(connectionId);
 
             var streams = new List<StreamRecord>();
@@ -245,6 +250,31 @@ public sealed class InMemorySessionState : ISessionState
         lock (_lock)
         {
             return ValueTask.FromResult(_subscriptions.Remove(subscriptionId, out var removed) ? removed : null);
+        }
+    }
+
+    public ValueTask SetForceMuteAllAsync(string sessionId, bool active)
+    {
+        lock (_lock)
+        {
+            if (active && _connectionsBySession.ContainsKey(sessionId))
+            {
+                _mutedSessions.Add(sessionId);
+            }
+            else
+            {
+                _mutedSessions.Remove(sessionId);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    public ValueTask<bool> IsForceMuteAllActiveAsync(string sessionId)
+    {
+        lock (_lock)
+        {
+            return ValueTask.FromResult(_mutedSessions.Contains(sessionId));
         }
     }
 
