@@ -10,6 +10,7 @@ export type MediaKindName = 'audio' | 'video';
  * Track swaps (cycleVideo, setAudioSource) use replaceTrack, so no renegotiation happens.
  */
 export class PublisherLeg extends PeerLeg {
+  protected readonly side = 'publisher';
   private readonly senders = new Map<MediaKindName, RTCRtpSender>();
   private readonly tracks = new Map<MediaKindName, MediaStreamTrack>();
   private readonly publishing = { audio: true, video: true };
@@ -88,7 +89,7 @@ export class PublisherLeg extends PeerLeg {
     try {
       const offer = await this.pc.createOffer({ iceRestart });
       await this.pc.setLocalDescription(offer);
-      this.callbacks.send({ kind: 'offer', sdp: this.pc.localDescription?.sdp ?? offer.sdp ?? '' });
+      this.send({ kind: 'offer', sdp: this.pc.localDescription?.sdp ?? offer.sdp ?? '' });
     } catch (err) {
       this.negotiating = false;
       if (!this.isClosed) throw err;
