@@ -37,8 +37,11 @@ public class CallServer : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _process = await DuetServerProcess.StartAsync(_settings);
+        _process = await DuetServerProcess.StartAsync(await PrepareSettingsAsync());
     }
+
+    /// <summary>The server's extra settings; subclasses start what the server should point at (e.g. coturn) here.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> PrepareSettingsAsync() => Task.FromResult(_settings);
 
     public virtual async Task DisposeAsync()
     {
