@@ -38,11 +38,20 @@ public sealed class ClientSockets(
         }
     }
 
-    /// <summary>Queues a message for the socket; a no-op if it is not (or no longer) open on this node.</summary>
+    /// <summary>
+    /// Queues a message for the socket. A socket that is not open on this node is handed straight to SignalR, which
+    /// drops it when the socket is gone, or (with a scale-out backplane) delivers it to the node that holds it.
+    /// </summary>
     public void Post(string? socketId, Func<ISignalingClient, Task> send)
     {
-        if (socketId is null || !_sockets.TryGetValue(socketId, out var socket))
+        if (socketId is null)
         {
+            return;
+        }
+
+        if (!_sockets.TryGetValue(socketId, out var socket))
+        {
+            _ = SendDirectAsync(socketId, send);
             return;
         }
 
@@ -82,6 +91,18 @@ public sealed class ClientSockets(
             {
                 logger.LogDebug(e, "Sending to socket {SocketId} failed", socketId);
             }
+        }
+    }
+
+    private async Task SendDirectAsync(string socketId, Func<ISignalingClient, Task> send)
+    {
+        try
+        {
+            await send(hub.Clients.Client(socketId));
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug(e, "Sending to socket {SocketId} failed", socketId);
         }
     }
 

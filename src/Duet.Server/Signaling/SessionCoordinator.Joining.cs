@@ -24,7 +24,7 @@ public sealed partial class SessionCoordinator
             return HubResult.Fail(OtErrorCodes.InvalidSessionId, "No session ID was given.");
         }
 
-        if (!ProjectCredentials.TryParseApiKey(request.ApiKey, out var apiKey))
+        if (!ProjectCredentials.TryParseApiKey(request.ApiKeyText, out var apiKey))
         {
             return HubResult.Fail(OtErrorCodes.AuthenticationError, "The API key is missing or not a number.");
         }
@@ -58,6 +58,8 @@ public sealed partial class SessionCoordinator
             {
                 Send(other, c => c.ConnectionCreated(info));
             }
+
+            webhooks.ConnectionCreated(me);
 
             logger.LogInformation("Connection {ConnectionId} joined session {SessionId} as {Role}", me.ConnectionId, me.SessionId, me.Role.ToWire());
             return HubResult.Success(await SnapshotAsync(me));
@@ -225,6 +227,8 @@ public sealed partial class SessionCoordinator
             {
                 Send(other, c => c.StreamDestroyed(message));
             }
+
+            webhooks.StreamDestroyed(stream, removed.Connection, reason);
         }
 
         var destroyed = new ConnectionDestroyed(me.ConnectionId, reason);
@@ -232,6 +236,8 @@ public sealed partial class SessionCoordinator
         {
             Send(other, c => c.ConnectionDestroyed(destroyed));
         }
+
+        webhooks.ConnectionDestroyed(removed.Connection, reason);
 
         logger.LogInformation("Connection {ConnectionId} left session {SessionId}: {Reason}", me.ConnectionId, me.SessionId, reason);
     }

@@ -66,6 +66,8 @@ public sealed partial class SessionCoordinator
             Send(other, c => c.StreamCreated(info));
         }
 
+        webhooks.StreamCreated(stream, me);
+
         if (forcedMute)
         {
             var muted = new MuteForced(stream.StreamId, true);
@@ -158,6 +160,8 @@ public sealed partial class SessionCoordinator
         {
             Send(other, c => c.StreamDestroyed(destroyed));
         }
+
+        webhooks.StreamDestroyed(stream, connections.FirstOrDefault(c => c.ConnectionId == stream.ConnectionId), reason);
     }
 
     private static bool IsValidDimensions(VideoDimensions d) => d.Width is > 0 and <= MaxVideoSide && d.Height is > 0 and <= MaxVideoSide;

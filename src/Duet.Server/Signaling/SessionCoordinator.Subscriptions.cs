@@ -90,7 +90,20 @@ public sealed partial class SessionCoordinator
 
         if (!TryFindSender(subscription, me, message, out var from))
         {
-            return Invalid("A message on a subscription to oneself must say which end sends it (from).");
+            if (message.Kind == "candidate" && message.Candidate is not { ValueKind: JsonValueKind.Object })
+            {
+                // End of candidates on a subscription to oneself: which end finished cannot be told, and no end needs it.
+                return HubResult.Done;
+            }
+
+            return Invalid("On a subscription to oneself, a candidate must carry its usernameFragment or say which end sends it (from).");
+        }
+
+        if (subscription.IsSelfSubscription && message.Kind is "offer" or "answer" && ReadUfrag(message.Sdp!) is { } ufrag)
+        {
+            await state.UpdateSubscriptionAsync(message.Kind == "offer"
+                ? subscription with { PublisherUfrag = ufrag }
+                : subscription with { SubscriberUfrag = ufrag });
         }
 
         var targetId = from == FromPublisher ? subscription.SubscriberConnectionId : subscription.PublisherConnectionId;
@@ -140,7 +153,8 @@ public sealed partial class SessionCoordinator
     /// <summary>
     /// Which end sent the message. The server knows it from the connection, except on a subscription to oneself,
     /// where both ends are the caller: there offers come from the publisher, answers and restart requests from
-    /// the subscriber, and candidates say which end gathered them.
+    /// the subscriber, and a candidate belongs to the end whose offer or answer carried its ICE ufrag (or, failing
+    /// that, to the end its <c>from</c> names).
     /// </summary>
     private static bool TryFindSender(SubscriptionRecord subscription, ConnectionRecord me, MediaMessage message, out string from)
     {
@@ -154,8 +168,32 @@ public sealed partial class SessionCoordinator
         {
             "offer" => FromPublisher,
             "answer" or "restartRequest" => FromSubscriber,
-            _ => message.From is FromPublisher or FromSubscriber ? message.From : "",
+            _ when message.From is FromPublisher or FromSubscriber => message.From,
+            _ when CandidateUfrag(message.Candidate) is { } u && u == subscription.PublisherUfrag => FromPublisher,
+            _ when CandidateUfrag(message.Candidate) is { } u && u == subscription.SubscriberUfrag => FromSubscriber,
+            _ => "",
         };
         return from.Length > 0;
+    }
+
+    private static string? CandidateUfrag(JsonElement? candidate) =>
+        candidate is { ValueKind: JsonValueKind.Object } c && c.TryGetProperty("usernameFragment", out var u) && u.ValueKind == JsonValueKind.String
+            ? u.GetString()
+            : null;
+
+    /// <summary>The first <c>a=ice-ufrag:</c> of an SDP (all m-lines share it when bundled, as browsers do).</summary>
+    private static string? ReadUfrag(string sdp)
+    {
+        const string Attribute = "a=ice-ufrag:";
+        var start = sdp.IndexOf(Attribute, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += Attribute.Length;
+        var end = sdp.IndexOfAny(['\r', '\n', ' '], start);
+        var ufrag = (end < 0 ? sdp[start..] : sdp[start..end]).Trim();
+        return ufrag.Length is > 0 and <= 256 ? ufrag : null;
     }
 }

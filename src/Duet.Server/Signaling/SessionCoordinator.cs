@@ -4,6 +4,7 @@ using Duet.Server.Signaling.Protocol;
 using Duet.Server.Signaling.State;
 using Duet.Server.Storage;
 using Duet.Server.Turn;
+using Duet.Server.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace Duet.Server.Signaling;
@@ -19,6 +20,7 @@ public sealed partial class SessionCoordinator(
     SessionGate gate,
     SignalRateLimiter signalRate,
     IceServerProvider iceServers,
+    SessionWebhooks webhooks,
     IProjectStore projects,
     ISessionStore sessions,
     IOptionsMonitor<LimitsOptions> limits,

@@ -4,6 +4,7 @@ namespace Duet.Server.Signaling;
 /// Serialises compound changes to one session (read state, change it, queue the resulting messages), so every
 /// client sees a session's events in the order its state changed. Striped: sessions share a fixed set of locks,
 /// so nothing grows with the number of sessions. A holder never enters a second session.
+/// The gate serialises within one node; a shared state store for several nodes needs a per-session lock of its own.
 /// </summary>
 public sealed class SessionGate
 {

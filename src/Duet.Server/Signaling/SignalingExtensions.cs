@@ -1,6 +1,7 @@
 using Duet.Server.Api;
 using Duet.Server.Signaling.State;
 using Duet.Server.Turn;
+using Duet.Server.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Duet.Server.Signaling;
@@ -16,6 +17,7 @@ public static class SignalingExtensions
         services.AddOptions<SignalingOptions>().Bind(config.GetSection(SignalingOptions.Section));
         services.AddOptions<IceOptions>().Bind(config.GetSection(IceOptions.Section));
         services.AddOptions<TurnOptions>().Bind(config.GetSection(TurnOptions.Section));
+        services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section));
 
         // A shared store (e.g. Redis) registered before or after this call replaces the in-memory one.
         services.TryAddSingleton<ISessionState, InMemorySessionState>();
@@ -24,6 +26,9 @@ public static class SignalingExtensions
         services.AddSingleton<ClientSockets>();
         services.AddSingleton<SignalRateLimiter>();
         services.AddSingleton<IceServerProvider>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddSingleton<SessionWebhooks>();
         services.AddSingleton<SessionCoordinator>();
         services.AddSingleton<LiveSessionServices>();
 

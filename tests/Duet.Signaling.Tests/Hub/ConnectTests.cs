@@ -67,6 +67,14 @@ public sealed class ConnectTests(DefaultServer server)
     }
 
     [Fact]
+    public async Task TheApiKeyMayBeANumberAsAppsOftenPassIt()
+    {
+        var session = await server.CreateSessionAsync();
+        var client = await server.OpenClientAsync();
+        (await client.InvokeAsync("Connect", new { apiKey = DuetServerProcess.ApiKey, sessionId = session, token = SignalingServer.Token(session) })).Expect();
+    }
+
+    [Fact]
     public async Task BadTokensAreRefusedWith1004()
     {
         var session = await server.CreateSessionAsync();
@@ -78,8 +86,15 @@ public sealed class ConnectTests(DefaultServer server)
         (await client.ConnectAsync(session, "not a token")).ExpectError(1004);
         (await client.ConnectAsync(session, good[..^3] + "AAA")).ExpectError(1004);
         (await client.ConnectAsync(session, SignalingServer.Token(other))).ExpectError(1004);
+        var longAgo = DateTimeOffset.UtcNow.AddDays(-3);
+        var expired = TokenGenerator.Generate(SignalingServer.Project, session, new TokenOptions { ExpireTime = longAgo.AddDays(1) }, longAgo);
+        (await client.ConnectAsync(session, expired)).ExpectError(1004);
+        var otherProject = new Duet.Core.Projects.Project(DuetServerProcess.ApiKey, new string('e', 40), "impostor", DateTimeOffset.UtcNow);
+        (await client.ConnectAsync(session, TokenGenerator.Generate(otherProject, session, new TokenOptions(), DateTimeOffset.UtcNow))).ExpectError(1004);
         (await client.ConnectAsync(session, good, apiKey: DuetServerProcess.ApiKey + 1)).ExpectError(1004);
         (await client.InvokeAsync("Connect", new { sessionId = session, token = good })).ExpectError(1004);
+        (await client.InvokeAsync("Connect", new { apiKey = true, sessionId = session, token = good })).ExpectError(1004);
+        (await client.InvokeAsync("Connect", new { apiKey = 1.5, sessionId = session, token = good })).ExpectError(1004);
 
         // A refused Connect leaves the socket usable.
         (await client.ConnectAsync(session, good)).Expect();
@@ -107,6 +122,18 @@ public sealed class ConnectTests(DefaultServer server)
 
         (await first.InvokeAsync("Disconnect")).Expect();
         (await third.ConnectAsync(session, SignalingServer.Token(session))).Expect();
+    }
+
+    [Fact]
+    public async Task ConcurrentConnectsNeverExceedTheSessionLimit()
+    {
+        var session = await server.CreateSessionAsync(maxConnections: 2);
+        var clients = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => server.OpenClientAsync()));
+
+        var replies = await Task.WhenAll(clients.Select(c => c.ConnectAsync(session, SignalingServer.Token(session))));
+
+        Assert.Equal(2, replies.Count(r => r.Ok));
+        Assert.All(replies.Where(r => !r.Ok), r => r.ExpectError(1027));
     }
 
     [Fact]

@@ -26,6 +26,22 @@ public sealed class GracePeriodTests(TightServer server)
     }
 
     [Fact]
+    public async Task AMessageOverTheHubSizeLimitClosesTheSocketAndTheConnectionIsTreatedAsDropped()
+    {
+        var session = await server.CreateSessionAsync();
+        var (sender, _) = await server.JoinAsync(session);
+        var (other, _) = await server.JoinAsync(session);
+
+        // 200,000 characters is beyond the 128 KiB hub message cap: SignalR closes the socket before the hub sees it.
+        await Assert.ThrowsAnyAsync<Exception>(() => sender.InvokeAsync("Signal", new { type = "big", data = new string('x', 200_000) }));
+
+        Assert.Equal(sender.ConnectionId, (await other.NextAsync("connectionReconnecting")).Str("connectionId"));
+        Assert.Equal("networkDisconnected", (await other.NextAsync("connectionDestroyed")).Str("reason"));
+        await other.BarrierAsync();
+        Assert.DoesNotContain(other.All("signal"), s => s.Str("type") == "big");
+    }
+
+    [Fact]
     public async Task TheConnectionLimitComesFromConfigurationWhenTheSessionSetsNone()
     {
         var session = await server.CreateSessionAsync();

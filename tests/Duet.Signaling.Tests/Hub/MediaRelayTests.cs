@@ -104,13 +104,24 @@ public sealed class MediaRelayTests(DefaultServer server)
         Assert.Equal(self.ConnectionId, subscription.Str("subscriberConnectionId"));
         await self.NextAsync("subscriberAdded");
 
-        (await self.InvokeAsync("SendMedia", new { subscriptionId, kind = "offer", sdp = "v=0 self" })).Expect();
+        (await self.InvokeAsync("SendMedia", new { subscriptionId, kind = "offer", sdp = "v=0\r\na=ice-ufrag:PubU\r\n" })).Expect();
         Assert.Equal("publisher", (await self.NextAsync("media")).Str("from"));
-        (await self.InvokeAsync("SendMedia", new { subscriptionId, kind = "answer", sdp = "v=0 self" })).Expect();
+        (await self.InvokeAsync("SendMedia", new { subscriptionId, kind = "answer", sdp = "v=0\r\na=ice-ufrag:SubU\r\n" })).Expect();
         Assert.Equal("subscriber", (await self.NextAsync("media")).Str("from"));
-        (await self.InvokeAsync("SendMedia", new { subscriptionId, kind = "candidate", candidate = new { candidate = "c" }, from = "subscriber" })).Expect();
+
+        // Both ends are this connection: a candidate belongs to the end whose SDP carried its ufrag, or to the end "from" names.
+        (await self.InvokeAsync("SendMedia", new { subscriptionId, kind = "candidate", candidate = new { candidate = "c1", usernameFragment = "PubU" } })).Expect();
+        Assert.Equal("publisher", (await self.NextAsync("media")).Str("from"));
+        (await self.InvokeAsync("SendMedia", new { subscriptionId, kind = "candidate", candidate = new { candidate = "c2", usernameFragment = "SubU" } })).Expect();
         Assert.Equal("subscriber", (await self.NextAsync("media")).Str("from"));
-        (await self.InvokeAsync("SendMedia", new { subscriptionId, kind = "candidate", candidate = new { candidate = "c" } })).ExpectError(1011);
+        (await self.InvokeAsync("SendMedia", new { subscriptionId, kind = "candidate", candidate = new { candidate = "c3" }, from = "subscriber" })).Expect();
+        Assert.Equal("subscriber", (await self.NextAsync("media")).Str("from"));
+        (await self.InvokeAsync("SendMedia", new { subscriptionId, kind = "candidate", candidate = new { candidate = "c4", usernameFragment = "other" } })).ExpectError(1011);
+
+        // An end-of-candidates nobody can attribute is accepted and dropped.
+        (await self.InvokeAsync("SendMedia", new { subscriptionId, kind = "candidate", candidate = (object?)null })).Expect();
+        await self.BarrierAsync();
+        Assert.Equal(5, self.All("media").Length);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class SignalingServer : IAsyncLifetime
         _sessions = new SqliteSessionStore(SqliteDatabase.Open(_process.DataDir));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         List<TestClient> clients;
         lock (_clients)
