@@ -49,6 +49,10 @@ public sealed class BrowserUser : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Serves a local file (e.g. a third-party script from tests/js/node_modules) at a URL of the server's origin, inside this browser only.</summary>
+    public Task ServeFileAsync(Uri url, string path, string contentType = "text/javascript; charset=utf-8") =>
+        Context.RouteAsync(url.ToString(), route => route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = contentType, Path = path }));
+
     /// <summary>Opens a real URL (e.g. the app served by the server) with the probe installed.</summary>
     public async Task<IPage> OpenAsync(Uri url)
     {

@@ -36,6 +36,9 @@ public static class ChromiumLauncher
             "--disable-backgrounding-occluded-windows",
             // Autoplay with sound without a user gesture, as a user who clicked "join" would have.
             "--autoplay-policy=no-user-gesture-required",
+            // Test pages fulfilled by Playwright have no IP address space of their own; without this Chromium's
+            // Local Network Access checks block their WebSocket to the loopback server.
+            "--disable-features=LocalNetworkAccessChecks,LocalNetworkAccessChecksWebSockets,LocalNetworkAccessChecksWebRTC",
         ];
     }
 

@@ -22,6 +22,9 @@ public sealed record MediaStats
 
     public IReadOnlyList<string> SelectedRemoteCandidateTypes { get; init; } = [];
 
+    /// <summary>Ports of the selected local candidates (for a relay candidate: the port the TURN server allocated).</summary>
+    public IReadOnlyList<int> SelectedLocalCandidatePorts { get; init; } = [];
+
     public override string ToString() =>
         $"pcs={PeerConnections} framesDecoded={FramesDecoded} videoIn={VideoBytesReceived} audioIn={AudioBytesReceived} " +
         $"framesEncoded={FramesEncoded} videoOut={VideoBytesSent} audioOut={AudioBytesSent} " +

@@ -25,7 +25,7 @@ public static class PeerConnectionProbe
             pcs,
             async stats() {
               const out = { peerConnections: 0, framesDecoded: 0, videoBytesReceived: 0, audioBytesReceived: 0,
-                            framesEncoded: 0, videoBytesSent: 0, audioBytesSent: 0, selectedLocalCandidateTypes: [], selectedRemoteCandidateTypes: [] };
+                            framesEncoded: 0, videoBytesSent: 0, audioBytesSent: 0, selectedLocalCandidateTypes: [], selectedRemoteCandidateTypes: [], selectedLocalCandidatePorts: [] };
               for (const pc of pcs) {
                 if (pc.connectionState === 'closed' || pc.signalingState === 'closed') continue;
                 out.peerConnections++;
@@ -42,7 +42,7 @@ public static class PeerConnectionProbe
                     const pair = report.get(s.selectedCandidatePairId);
                     const local = pair && report.get(pair.localCandidateId);
                     const remote = pair && report.get(pair.remoteCandidateId);
-                    if (local) out.selectedLocalCandidateTypes.push(local.candidateType);
+                    if (local) { out.selectedLocalCandidateTypes.push(local.candidateType); out.selectedLocalCandidatePorts.push(local.port); }
                     if (remote) out.selectedRemoteCandidateTypes.push(remote.candidateType);
                   }
                 });

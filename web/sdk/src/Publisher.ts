@@ -268,6 +268,11 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
     void this.media?.setWanted(subscriptionId, audio, video);
   }
 
+  /** @internal The session resumed after a socket drop. */
+  _onReconnected(): void {
+    void this.media?.restartStalledLegs();
+  }
+
   /** @internal A moderator muted this stream. */
   _muteForced(): void {
     this.publishAudio(false);

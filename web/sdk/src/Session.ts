@@ -389,10 +389,10 @@ export class Session extends EventDispatcher<SessionEvents> {
         for (const publisher of this.ownPublishers.values()) publisher._removeSubscriber(subscriptionId);
         const sub = this.subscriptions.get(subscriptionId);
         if (sub) {
-          this.subscriptions.delete(subscriptionId);
           this.engine?.unregisterEnd(subscriptionId, 'subscriber');
-          // When the stream ended, its streamDestroyed (with its cancelable default) removes the widget.
-          if (!this.streams.has(sub.streamId)) sub._destroy('streamDestroyed');
+          sub._closeLeg();
+          // While the stream lives on, its coming streamDestroyed (with its cancelable default) removes the widget.
+          if (!this.streams.has(sub.streamId)) this.dropSubscriber(sub, 'streamDestroyed', true);
         }
         return;
       }
@@ -463,6 +463,7 @@ export class Session extends EventDispatcher<SessionEvents> {
       const stream = this.streams.add(this.streamFrom(info));
       if (info.connectionId !== this.connection?.connectionId) this.dispatch(makeEvent('streamCreated', this, { stream, streams: [stream] }));
     }
+    for (const publisher of this.ownPublishers.values()) publisher._onReconnected();
     this.dispatch(makeEvent('sessionReconnected', this, {}));
     for (const resume of this.pendingSignals.splice(0)) resume();
   }

@@ -190,7 +190,7 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
   // ---- engine-facing members (internal) ----
 
   /** @internal The hub created the subscription: open the receiving leg. */
-  _start(subscriptionId: string, configuration: RTCConfiguration, send: (m: Omit<MediaMessage, 'subscriptionId' | 'from'>) => void, onFirstConnect: (error?: OTError) => void): SubscriberLeg {
+  _start(subscriptionId: string, configuration: RTCConfiguration, send: (m: Omit<MediaMessage, 'subscriptionId'>) => void, onFirstConnect: (error?: OTError) => void): SubscriberLeg {
     this.subscriptionIdValue = subscriptionId;
     const leg = new SubscriberLeg(subscriptionId, configuration, { send, onState: (state) => this.onLegState(state, onFirstConnect) }, (stream, track) => {
       this.widget.attach(stream, () => this.onAutoplayBlocked());
@@ -220,6 +220,12 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
   _setPublisherReconnecting(reconnecting: boolean): void {
     if (!this.everConnected) return;
     this.dispatch(makeEvent(reconnecting ? 'disconnected' : 'connected', this, {}));
+  }
+
+  /** @internal The server ended the subscription: media stops, the widget stays until the stream's fate is known. */
+  _closeLeg(): void {
+    this.leg?.close();
+    this.leg = undefined;
   }
 
   /** @internal Removes the leg, the widget and the subscriber itself; fires `destroyed`. */

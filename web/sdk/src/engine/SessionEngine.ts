@@ -83,7 +83,7 @@ export class SessionEngine {
   }
 
   /** Sends a media message for a subscription (fire-and-forget; failures are logged). */
-  sendMedia(subscriptionId: string, message: Omit<MediaMessage, 'subscriptionId' | 'from'>): void {
+  sendMedia(subscriptionId: string, message: Omit<MediaMessage, 'subscriptionId'>): void {
     if (this.stateValue !== 'connected') return;
     this.client.send('SendMedia', { subscriptionId, ...message });
   }

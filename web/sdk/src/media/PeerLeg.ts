@@ -4,8 +4,8 @@ import type { MediaMessage } from '../transport/protocol';
 export type LegState = 'new' | 'connecting' | 'connected' | 'disconnected' | 'failed' | 'closed';
 
 export interface LegCallbacks {
-  /** Sends a media message for this leg through the hub (the server stamps `from`). */
-  send(message: Omit<MediaMessage, 'subscriptionId' | 'from'>): void;
+  /** Sends a media message for this leg through the hub (`from` names this end; the server checks it). */
+  send(message: Omit<MediaMessage, 'subscriptionId'>): void;
   /** Connection state changes of the peer connection. */
   onState?(state: LegState): void;
 }
@@ -20,11 +20,14 @@ export abstract class PeerLeg {
   protected readonly pendingCandidates: RTCIceCandidateInit[] = [];
   private closed = false;
 
+  /** Which end of the subscription this leg is (sent as `from`: the server needs it on self-subscriptions). */
+  protected abstract readonly side: 'publisher' | 'subscriber';
+
   constructor(readonly subscriptionId: string, configuration: RTCConfiguration, protected readonly callbacks: LegCallbacks) {
     this.pc = new RTCPeerConnection(configuration);
     this.pc.onicecandidate = (e) => {
       if (this.closed) return;
-      this.callbacks.send({ kind: 'candidate', candidate: e.candidate ? e.candidate.toJSON() : null });
+      this.send({ kind: 'candidate', candidate: e.candidate ? e.candidate.toJSON() : null });
     };
     this.pc.onconnectionstatechange = () => {
       if (!this.closed) this.callbacks.onState?.(this.pc.connectionState as LegState);
@@ -33,6 +36,10 @@ export abstract class PeerLeg {
 
   get isClosed(): boolean {
     return this.closed;
+  }
+
+  protected send(message: Omit<MediaMessage, 'subscriptionId' | 'from'>): void {
+    this.callbacks.send({ ...message, from: this.side });
   }
 
   /** Handles an offer/answer/candidate/restartRequest relayed from the other end. */

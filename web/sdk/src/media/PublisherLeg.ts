@@ -10,11 +10,13 @@ export type MediaKindName = 'audio' | 'video';
  * Track swaps (cycleVideo, setAudioSource) use replaceTrack, so no renegotiation happens.
  */
 export class PublisherLeg extends PeerLeg {
+  protected readonly side = 'publisher';
   private readonly senders = new Map<MediaKindName, RTCRtpSender>();
   private readonly tracks = new Map<MediaKindName, MediaStreamTrack>();
   private readonly publishing = { audio: true, video: true };
   private readonly wanted = { audio: true, video: true };
   private negotiating = false;
+  private trackChanges: Promise<void> = Promise.resolve();
 
   constructor(subscriptionId: string, configuration: RTCConfiguration, callbacks: LegCallbacks, stream: MediaStream, publishing: { audio: boolean; video: boolean }) {
     super(subscriptionId, configuration, callbacks);
@@ -87,7 +89,7 @@ export class PublisherLeg extends PeerLeg {
     try {
       const offer = await this.pc.createOffer({ iceRestart });
       await this.pc.setLocalDescription(offer);
-      this.callbacks.send({ kind: 'offer', sdp: this.pc.localDescription?.sdp ?? offer.sdp ?? '' });
+      this.send({ kind: 'offer', sdp: this.pc.localDescription?.sdp ?? offer.sdp ?? '' });
     } catch (err) {
       this.negotiating = false;
       if (!this.isClosed) throw err;
@@ -99,11 +101,17 @@ export class PublisherLeg extends PeerLeg {
     await this.applyTrack('video');
   }
 
-  private async applyTrack(kind: MediaKindName): Promise<void> {
-    const sender = this.senders.get(kind);
-    if (!sender || this.isClosed) return;
-    const track = this.publishing[kind] && this.wanted[kind] ? (this.tracks.get(kind) ?? null) : null;
-    if (sender.track === track) return;
-    await sender.replaceTrack(track);
+  /** Serialised, so rapid toggles end in the last requested state (replaceTrack is asynchronous). */
+  private applyTrack(kind: MediaKindName): Promise<void> {
+    const run = async () => {
+      const sender = this.senders.get(kind);
+      if (!sender || this.isClosed) return;
+      const track = this.publishing[kind] && this.wanted[kind] ? (this.tracks.get(kind) ?? null) : null;
+      if (sender.track === track) return;
+      await sender.replaceTrack(track);
+    };
+    const next = this.trackChanges.then(run, run);
+    this.trackChanges = next.catch(() => undefined);
+    return next;
   }
 }

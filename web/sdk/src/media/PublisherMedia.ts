@@ -73,8 +73,10 @@ export class PublisherMedia {
     await Promise.all([...this.legs.values()].map((leg) => leg.replaceTrack(kind, track)));
   }
 
-  async restartIce(): Promise<void> {
-    await Promise.all([...this.legs.values()].map((leg) => leg.restartIce().catch((err) => log.warn('ICE restart failed', err))));
+  /** After a signaling Resume: legs whose media did not survive the drop renegotiate ICE (messages sent meanwhile were lost). */
+  async restartStalledLegs(): Promise<void> {
+    const stalled = [...this.legs.values()].filter((leg) => leg.pc.connectionState !== 'connected');
+    await Promise.all(stalled.map((leg) => leg.restartIce().catch((err) => log.warn('ICE restart failed', err))));
   }
 
   /** Per-leg RTCStatsReports, keyed by subscription id. */

@@ -3,6 +3,7 @@ import { PeerLeg, type LegCallbacks } from './PeerLeg';
 
 /** The receiving end of one subscription: answers the publisher's offers and hands out the remote stream. */
 export class SubscriberLeg extends PeerLeg {
+  protected readonly side = 'subscriber';
   private readonly remote = new MediaStream();
 
   constructor(subscriptionId: string, configuration: RTCConfiguration, callbacks: LegCallbacks, private readonly onTrack: (stream: MediaStream, track: MediaStreamTrack) => void) {
@@ -28,7 +29,7 @@ export class SubscriberLeg extends PeerLeg {
         await this.flushCandidates();
         const answer = await this.pc.createAnswer();
         await this.pc.setLocalDescription(answer);
-        this.callbacks.send({ kind: 'answer', sdp: this.pc.localDescription?.sdp ?? answer.sdp ?? '' });
+        this.send({ kind: 'answer', sdp: this.pc.localDescription?.sdp ?? answer.sdp ?? '' });
         return;
       }
       case 'candidate':
@@ -40,6 +41,6 @@ export class SubscriberLeg extends PeerLeg {
   }
 
   requestRestart(): void {
-    if (!this.isClosed) this.callbacks.send({ kind: 'restartRequest' });
+    if (!this.isClosed) this.send({ kind: 'restartRequest' });
   }
 }
