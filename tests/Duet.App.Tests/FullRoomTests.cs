@@ -18,6 +18,7 @@ public sealed class FullRoomTests(AppServerFixture fixture) : AppTestBase(fixtur
         var c = await OpenRoomAsync(await LaunchAsync("carol"), room);
         await c.WaitForHeadingAsync("This call is full");
         await Expect(c.Page.Locator(".duet-card:visible")).ToContainTextAsync(room);
+        await Artifacts.ScreenshotAsync(c.Page, "full");
         await Expect(c.LocalTile).ToBeHiddenAsync();
         await Expect(c.Page.Locator(".duet-controls")).ToBeHiddenAsync();
         var stats = await c.StatsAsync();

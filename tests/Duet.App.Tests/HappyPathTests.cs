@@ -102,16 +102,24 @@ public sealed class HappyPathTests(AppServerFixture fixture) : AppTestBase(fixtu
         await b.Page.Locator("body").FocusAsync();
         await Expect(b.RemoteBar).ToHaveAttributeAsync("data-visible", "false", new() { Timeout = 10_000 });
 
-        // Keyboard shortcut M toggles the microphone.
+        // Keyboard shortcuts: M toggles the microphone.
         await a.Page.Keyboard.PressAsync("m");
         await Expect(a.Mic).ToHaveAttributeAsync("aria-pressed", "false");
         await Expect(b.MutedBadge).ToBeVisibleAsync();
         await a.Page.Keyboard.PressAsync("m");
         await Expect(b.MutedBadge).ToBeHiddenAsync();
 
-        // Alice ends the call: she sees "You left the call"; Bob goes back to waiting.
-        await a.CallButton.ClickAsync();
+        // V toggles the camera.
+        await a.Page.Keyboard.PressAsync("v");
+        await Expect(a.Camera).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(b.RemoteAvatar).ToBeVisibleAsync();
+        await a.Page.Keyboard.PressAsync("v");
+        await Expect(b.RemoteAvatar).ToBeHiddenAsync();
+
+        // Alice ends the call with E: she sees "You left the call"; Bob goes back to waiting.
+        await a.Page.Keyboard.PressAsync("e");
         await a.WaitForHeadingAsync("You left the call");
+        await Artifacts.ScreenshotAsync(a.Page, "ended");
         await b.WaitForHeadingAsync("Waiting for the other person");
         await Expect(b.LocalTile).ToHaveAttributeAsync("data-mode", "full");
 

@@ -13,6 +13,7 @@ public sealed class PhoneTests(AppServerFixture fixture) : AppTestBase(fixture)
         var phone = await LaunchAsync("phone", new BrowserUserOptions { Phone = true, ViewportWidth = 360, ViewportHeight = 640 });
         var p = await OpenRoomAsync(phone, room);
         await p.WaitForHeadingAsync("Click to start call");
+        await Artifacts.ScreenshotAsync(p.Page, "ready-phone");
         await p.CardButton("Start call").TapAsync();
         await p.WaitForHeadingAsync("Waiting for the other person");
 
