@@ -34,6 +34,10 @@ public sealed class AccessibilityTests(AppServerFixture fixture) : AppTestBase(f
         await AssertNoSeriousViolationsAsync(a.Page, "help overlay");
         await a.Page.Keyboard.PressAsync("Escape");
         await help.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+
+        await a.CallButton.ClickAsync();
+        await a.WaitForHeadingAsync("You left the call");
+        await AssertNoSeriousViolationsAsync(a.Page, "ended");
     });
 
     private static async Task AssertNoSeriousViolationsAsync(IPage page, string where)

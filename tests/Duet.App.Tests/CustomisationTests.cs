@@ -16,7 +16,7 @@ public sealed class CustomisationTests(AppServerFixture fixture) : AppTestBase(f
         await Expect(plain.SwitchCamera).ToBeVisibleAsync();
         var defaultColour = await plain.CallButton.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor");
 
-        var custom = await OpenRoomAsync(user, NewRoomName("custom"), "?hide=switchCamera&accent=%23e11d48&label.startCall=Begin");
+        var custom = await OpenRoomAsync(user, NewRoomName("custom"), "?hide=switchCamera&accent=%23e11d48&label.startCall=Begin&muted=1&cameraOff=1&pip=top-left");
         await custom.WaitForHeadingAsync("Click to start call");
         await Expect(custom.CallButton).ToBeVisibleAsync();
         await Expect(custom.SwitchCamera).ToHaveCountAsync(0);
@@ -24,6 +24,11 @@ public sealed class CustomisationTests(AppServerFixture fixture) : AppTestBase(f
         Assert.Equal("rgb(225, 29, 72)", colour);
         Assert.NotEqual(defaultColour, colour);
         await Expect(custom.CallButton).ToHaveAccessibleNameAsync("Begin");
+        // Start muted and with the camera off: the toggles say so and the preview shows the avatar.
+        await Expect(custom.Mic).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(custom.Camera).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(custom.LocalAvatar).ToBeVisibleAsync();
+        Assert.Equal("top-left", await custom.LocalTile.GetAttributeAsync("data-corner"));
         await Artifacts.ScreenshotAsync(custom.Page, "customised");
     });
 }

@@ -60,6 +60,18 @@ public sealed class HappyPathTests(AppServerFixture fixture) : AppTestBase(fixtu
         await a.Control("stats").ClickAsync();
         await Expect(a.Page.Locator(".duet-stats")).ToBeHiddenAsync();
 
+        // The picture-in-picture can be dragged; it settles in the nearest corner.
+        Assert.Equal("bottom-right", await a.LocalTile.GetAttributeAsync("data-corner"));
+        var pip = (await a.LocalTile.BoundingBoxAsync())!;
+        await a.Page.Mouse.MoveAsync(pip.X + pip.Width / 2, pip.Y + pip.Height / 2);
+        await a.Page.Mouse.DownAsync();
+        await a.Page.Mouse.MoveAsync(200, 150, new() { Steps = 8 });
+        await a.Page.Mouse.UpAsync();
+        await Expect(a.LocalTile).ToHaveAttributeAsync("data-corner", "top-left");
+        await a.Page.WaitForTimeoutAsync(500); // the snap is animated
+        var moved = (await a.LocalTile.BoundingBoxAsync())!;
+        Assert.True(moved.X < 100 && moved.Y < 150, $"PiP at {moved.X},{moved.Y}");
+
         // Alice mutes: her toggle reads "not pressed", Bob sees the mute indicator; unmute clears it.
         await a.Mic.ClickAsync();
         await Expect(a.Mic).ToHaveAttributeAsync("aria-pressed", "false");
