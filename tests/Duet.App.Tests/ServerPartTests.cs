@@ -3,6 +3,8 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Duet.Testing;
+using Duet.Testing.Browser;
+using Microsoft.Playwright;
 
 namespace Duet.App.Tests;
 
@@ -79,6 +81,17 @@ public sealed class ServerPartTests(AppServerFixture fixture)
         Assert.Contains("<svg", lan.GetProperty("qrSvg").GetString()!, StringComparison.Ordinal);
         Assert.Contains($"Duet on your network: {url}", server.Output, StringComparison.Ordinal);
         Assert.Contains("█", server.Output, StringComparison.Ordinal);
+
+        // The landing page shows the LAN address and its QR code.
+        await using (var user = await ChromiumLauncher.LaunchAsync(new BrowserUserOptions { Name = "lan" }))
+        {
+            var landing = await user.OpenAsync(server.BaseUri);
+            var qr = landing.GetByRole(AriaRole.Img, new() { Name = url });
+            await Assertions.Expect(qr).ToBeVisibleAsync();
+            Assert.True(await qr.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the QR code image did not load");
+            await Assertions.Expect(landing.GetByText($"Scan to open {url}")).ToBeVisibleAsync();
+            await Artifacts.ScreenshotAsync(landing, "landing-lan");
+        }
 
         // The plain HTTP address keeps working, and a restart reuses the same certificate.
         using var plain = new HttpClient { BaseAddress = server.BaseUri };

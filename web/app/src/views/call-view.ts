@@ -107,7 +107,7 @@ export class CallView {
     el.mutedBadge = h('span', { class: 'duet-tag duet-muted-badge', hidden: true }, icon('micOff'), el.mutedText);
     el.hearBtn = this.toggleButton('speaker', '', () => this.actions.dispatch({ type: 'toggleRemoteAudio' }), 'remote-audio');
     el.seeBtn = this.toggleButton('eye', '', () => this.actions.dispatch({ type: 'toggleRemoteVideo' }), 'remote-video');
-    el.remoteBar = h('div', { class: 'duet-remote-bar', role: 'toolbar', 'aria-label': format(s.remoteVideo, { name: s.otherPerson }), 'data-visible': 'false', hidden: true },
+    el.remoteBar = h('div', { class: 'duet-remote-bar', role: 'toolbar', 'aria-label': format(s.remoteControls, { name: s.otherPerson }), 'data-visible': 'false', hidden: true },
       c.remoteAudio ? el.hearBtn : null, c.remoteVideo ? el.seeBtn : null);
     el.remote = h('section', { class: 'duet-tile duet-remote', 'aria-label': s.otherPerson }, this.remoteTarget, el.remoteAvatar, el.mutedBadge, el.remoteBar);
 
@@ -401,6 +401,7 @@ export class CallView {
     show(el.mutedBadge, remoteIn && state.remote?.hasAudio === false);
     text(el.mutedText, format(s.remoteMuted, { name: remoteName }));
     show(el.remoteBar, remoteIn);
+    attr(el.remoteBar, 'aria-label', format(s.remoteControls, { name: remoteName }));
     if (remoteIn && !wasRemoteIn) this.revealRemoteBar();
     this.setToggle(el.hearBtn, state.hearRemote, format(s.remoteAudio, { name: remoteName }), state.hearRemote ? 'speaker' : 'speakerOff');
     this.setToggle(el.seeBtn, state.seeRemote, format(s.remoteVideo, { name: remoteName }), state.seeRemote ? 'eye' : 'eyeOff');
@@ -421,7 +422,7 @@ export class CallView {
     const card = screen === 'inCall' || screen === 'idle' ? null : screen;
     for (const [name, node] of Object.entries(el.cards)) show(node, name === card);
     attr(el.overlay, 'data-place', screen === 'waiting' || screen === 'ready' ? 'bottom' : 'center');
-    text(el.readyHint, state.remote ? format(s.readyOtherHere, { name: remoteName }) : s.readyAlone);
+    text(el.readyHint, !state.remote ? s.readyAlone : state.remote.name ? format(s.readyOtherHere, { name: state.remote.name }) : s.readySomeoneHere);
     text(el.endedHint, state.lastCallMs !== null ? format(s.endedRemoteHint, { duration: formatDuration(state.lastCallMs) }) : '');
     text(el.fullHint, format(s.fullHint, { room: extras.roomLabel }));
     if (state.error) {
