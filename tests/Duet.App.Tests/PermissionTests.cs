@@ -33,4 +33,36 @@ public sealed class PermissionTests(AppServerFixture fixture) : AppTestBase(fixt
         await PeerConnectionProbe.WaitForInboundMediaAsync(b.Page, audio: true, video: false);
         await PeerConnectionProbe.WaitForInboundMediaAsync(a.Page);
     });
+
+    [Fact]
+    public Task WithCameraAndMicrophoneBlockedYouCanStillJoinToWatchAndListen() => WithDiagnosticsAsync(async () =>
+    {
+        var room = NewRoomName("watch");
+        // Without any media permission Chromium hides host ICE candidates behind mDNS names, which nothing resolves in
+        // the test's loopback-only network (a real network would add STUN/TURN candidates): turn that off here.
+        var alice = await LaunchAsync("alice", new BrowserUserOptions
+        {
+            Permissions = [],
+            AutoAcceptMediaPrompts = false,
+            ExtraArguments = ["--disable-features=WebRtcHideLocalIpsWithMdns"],
+        });
+        var a = await OpenRoomAsync(alice, room);
+        await a.WaitForHeadingAsync("Your camera or microphone is not available");
+        var card = a.Page.Locator(".duet-card:visible");
+        await Expect(card).ToContainTextAsync("Access to your camera was blocked");
+        await Expect(card).ToContainTextAsync("Access to your microphone was blocked");
+        // Audio-only needs the microphone, so it is not offered.
+        await Expect(a.CardButton("Join with microphone only")).ToBeHiddenAsync();
+        await a.CardButton("Join without camera and microphone").ClickAsync();
+        await a.WaitForHeadingAsync("Waiting for the other person");
+        await Expect(a.Mic).ToBeDisabledAsync();
+
+        var b = await OpenRoomAsync(await LaunchAsync("bob"), room);
+        await b.StartCallAsync();
+        await a.WaitForCallAsync();
+        await PeerConnectionProbe.WaitForInboundMediaAsync(a.Page);
+        // Alice sends nothing, so Bob waits for someone who publishes.
+        await Expect(b.Heading("Waiting for the other person")).ToBeVisibleAsync();
+        Assert.Equal(0, (await b.StatsAsync()).FramesDecoded);
+    });
 }

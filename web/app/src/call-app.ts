@@ -17,6 +17,7 @@ export { styles };
 /** Widget properties shared by our preview and their video: fill the tile, no SDK chrome (the app draws its own). */
 const widget = { insertMode: 'append', width: '100%', height: '100%', showControls: false, fitMode: 'cover' } as const;
 const StatsIntervalMs = 2000;
+const SubscribeAttempts = 3;
 
 export interface CallAppOptions {
   config: DuetConfig;
@@ -280,7 +281,7 @@ export class CallApp {
     });
   }
 
-  private subscribe(streamId: string): void {
+  private subscribe(streamId: string, attempt = 1): void {
     const { session } = this;
     const stream = this.streams.get(streamId);
     if (!session || !stream) return;
@@ -292,8 +293,19 @@ export class CallApp {
       subscribeToVideo: this.state.seeRemote,
     }, (error?: OTError) => {
       if (generation !== this.generation) return;
-      if (error) console.warn('Duet: could not subscribe', error);
-      else this.dispatch({ type: 'remoteSubscribed', streamId, at: Date.now() });
+      if (!error) {
+        this.dispatch({ type: 'remoteSubscribed', streamId, at: Date.now() });
+        return;
+      }
+      console.warn('Duet: could not subscribe', error);
+      // Media may fail to connect on a flaky network: try again a few times while the stream is still there.
+      if (attempt < SubscribeAttempts) {
+        const t = setTimeout(() => {
+          this.timers.delete(t);
+          if (generation === this.generation && this.subscriber === subscriber && this.state.phase === 'inCall') this.subscribe(streamId, attempt + 1);
+        }, 1000 * attempt);
+        this.timers.add(t);
+      }
     });
     this.subscriber = subscriber;
     subscriber.on('videoDisabled', (e: { reason: string }) => this.dispatch({ type: 'remoteVideoDisabled', reason: e.reason }));
