@@ -14,6 +14,11 @@ public sealed class CustomisationTests(AppServerFixture fixture) : AppTestBase(f
         var plain = await OpenRoomAsync(user, NewRoomName("plain"));
         await plain.WaitForHeadingAsync("Click to start call");
         await Expect(plain.SwitchCamera).ToBeVisibleAsync();
+        // It switches to the other camera (read back through the page's public OT objects).
+        const string currentCamera = "() => OT.publishers.find().getVideoSource().deviceId";
+        var before = await plain.Page.EvaluateAsync<string>(currentCamera);
+        await plain.SwitchCamera.ClickAsync();
+        await plain.Page.WaitForFunctionAsync($"before => ({currentCamera})() !== before", before);
         var defaultColour = await plain.CallButton.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor");
 
         var custom = await OpenRoomAsync(user, NewRoomName("custom"), "?hide=switchCamera&accent=%23e11d48&label.startCall=Begin&muted=1&cameraOff=1&pip=top-left");

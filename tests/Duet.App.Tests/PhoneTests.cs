@@ -22,6 +22,8 @@ public sealed class PhoneTests(AppServerFixture fixture) : AppTestBase(fixture)
         await p.WaitForCallAsync();
         await PeerConnectionProbe.WaitForInboundMediaAsync(p.Page);
         await AssertUsableOnScreenAsync(p);
+        // iOS Safari would open a fullscreen player for videos without playsinline.
+        Assert.True(await p.Page.EvaluateAsync<bool>("() => [...document.querySelectorAll('video')].every(v => v.playsInline)"), "a video without playsinline");
         await Artifacts.ScreenshotAsync(p.Page, "in-call-phone");
 
         // Touch: tapping the stage shows the remote bar, tapping the mic toggles it and the other side sees it.
