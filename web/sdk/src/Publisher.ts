@@ -249,7 +249,21 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
   async _addSubscriber(info: SubscriptionInfo, configuration: RTCConfiguration, send: LegCallbacks['send']): Promise<void> {
     const media = await this.ready;
     this.subscriberConnections.set(info.subscriptionId, info.subscriberConnectionId);
-    await media.addLeg(info.subscriptionId, configuration, send);
+    let restarted = false;
+    try {
+      await media.addLeg(info.subscriptionId, configuration, send, (state) => {
+        // The leg restarts ICE itself once; a second failure is reported as OpenTok does (1553).
+        if (state !== 'failed') return;
+        if (!restarted) {
+          restarted = true;
+          return;
+        }
+        globalEvents.reportException(new OTError(1553, `ICE failed on the connection to subscriber ${info.subscriberConnectionId}`), this);
+      });
+    } catch (err) {
+      globalEvents.reportException(new OTError(1013, `Could not create the peer connection for a subscriber: ${err instanceof Error ? err.message : String(err)}`), this);
+      throw err;
+    }
   }
 
   /** @internal */

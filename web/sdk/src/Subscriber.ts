@@ -192,17 +192,26 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
   /** @internal The hub created the subscription: open the receiving leg. */
   _start(subscriptionId: string, configuration: RTCConfiguration, send: (m: Omit<MediaMessage, 'subscriptionId'>) => void, onFirstConnect: (error?: OTError) => void): SubscriberLeg {
     this.subscriptionIdValue = subscriptionId;
-    const leg = new SubscriberLeg(subscriptionId, configuration, { send, onState: (state) => this.onLegState(state, onFirstConnect) }, (stream, track) => {
-      this.widget.attach(stream, () => this.onAutoplayBlocked());
-      if (track.kind === 'audio') this.meter.setTrack(track);
-      this.dispatch(makeEvent('mediaStreamAvailable', this, { mediaStream: stream }));
-    });
+    let leg: SubscriberLeg;
+    try {
+      leg = this.createLeg(subscriptionId, configuration, send, onFirstConnect);
+    } catch (err) {
+      throw new OTError(1013, `Could not create the peer connection: ${err instanceof Error ? err.message : String(err)}`);
+    }
     this.leg = leg;
     this.widget.video.muted = !this.audioWanted;
     this.startMeter();
     this.dispatch(makeEvent('videoElementCreated', this, { element: this.widget.video }));
     if (!this.audioWanted || !this.videoWanted) this.sendWanted();
     return leg;
+  }
+
+  private createLeg(subscriptionId: string, configuration: RTCConfiguration, send: (m: Omit<MediaMessage, 'subscriptionId'>) => void, onFirstConnect: (error?: OTError) => void): SubscriberLeg {
+    return new SubscriberLeg(subscriptionId, configuration, { send, onState: (state) => this.onLegState(state, onFirstConnect) }, (stream, track) => {
+      this.widget.attach(stream, () => this.onAutoplayBlocked());
+      if (track.kind === 'audio') this.meter.setTrack(track);
+      this.dispatch(makeEvent('mediaStreamAvailable', this, { mediaStream: stream }));
+    });
   }
 
   /** @internal The publisher changed hasVideo/hasAudio. */
