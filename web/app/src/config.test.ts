@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configFromUrl, resolveConfig, themeProperties } from './config';
+import { configFromAttributes, configFromUrl, resolveConfig, themeProperties } from './config';
 import { format } from './strings';
 
 describe('configuration', () => {
@@ -50,5 +50,19 @@ describe('configuration', () => {
   it('fills string holes and leaves unknown ones visible', () => {
     expect(format('{name} is muted', { name: 'Bo' })).toBe('Bo is muted');
     expect(format('{who} left', {})).toBe('{who} left');
+  });
+
+  it('reads <duet-call> attributes with the URL parameters\' meanings', () => {
+    const attributes: Record<string, string> = { room: 'standup', server: 'https://duet.example.com/', accent: '#0e9f6e', hide: 'stats', 'pip-corner': 'top-right', 'start-muted': '', 'display-name': 'Ada' };
+    const input = configFromAttributes((name) => attributes[name] ?? null);
+    const c = resolveConfig(input);
+    expect(c.server).toBe('https://duet.example.com');
+    expect(c.room).toBe('standup');
+    expect(c.theme.accent).toBe('#0e9f6e');
+    expect(c.controls.stats).toBe(false);
+    expect(c.pipCorner).toBe('top-right');
+    expect(c.startMuted).toBe(true);
+    expect(c.startCameraOff).toBe(false);
+    expect(c.displayName).toBe('Ada');
   });
 });

@@ -185,3 +185,27 @@ export function themeProperties(theme: Theme): Record<string, string> {
   for (const key of themeKeys) out[`--duet-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`] = theme[key];
   return out;
 }
+
+/** The attributes of <duet-call> and the URL parameter each one stands for. */
+const attributeParams = {
+  'api-key': 'apiKey', 'session-id': 'sessionId', token: 'token', 'display-name': 'name', 'pip-corner': 'pip', hide: 'hide', show: 'show',
+  'start-muted': 'muted', 'start-camera-off': 'cameraOff', 'subscribe-to-self': 'self',
+  accent: 'accent', background: 'background', surface: 'surface', text: 'text', radius: 'radius', font: 'font',
+} as const;
+
+export const elementAttributes: readonly string[] = ['room', 'server', ...Object.keys(attributeParams)];
+
+/** <duet-call room="…" server="…" accent="…" hide="stats" …>: the same meanings as the URL parameters. */
+export function configFromAttributes(get: (name: string) => string | null): DuetConfigInput {
+  const params = new URLSearchParams();
+  for (const [attribute, param] of Object.entries(attributeParams)) {
+    const value = get(attribute);
+    if (value !== null) params.set(param, value);
+  }
+  const input = configFromUrl(params);
+  const server = get('server');
+  const room = get('room');
+  if (server !== null) input.server = server;
+  if (room !== null) input.room = room;
+  return input;
+}

@@ -2,12 +2,10 @@
 // website can drop in. Attributes mirror the URL parameters (see config.ts); `element.config = {…}` takes the
 // full configuration object. The SDK is loaded from `server` unless the page already has window.OT.
 import { CallApp, styles } from './call-app';
-import { configFromUrl, resolveConfig, type DuetConfigInput } from './config';
-
-const attributeNames = ['room', 'server', 'api-key', 'session-id', 'token', 'display-name', 'pip-corner', 'hide', 'show', 'accent', 'background', 'surface', 'text', 'radius', 'font', 'start-muted', 'start-camera-off', 'subscribe-to-self'] as const;
+import { configFromAttributes, elementAttributes, resolveConfig, type DuetConfigInput } from './config';
 
 export class DuetCallElement extends HTMLElement {
-  static observedAttributes = [...attributeNames];
+  static observedAttributes = [...elementAttributes];
   /** Extra configuration set from script before the element is connected. */
   config: DuetConfigInput = {};
   private app: CallApp | null = null;
@@ -18,14 +16,9 @@ export class DuetCallElement extends HTMLElement {
     if (!this.style.display) this.style.display = 'block';
     if (!this.style.height && !this.getAttribute('style')?.includes('height')) this.style.minHeight = '480px';
 
-    const server = (this.getAttribute('server') ?? '').replace(/\/+$/, '');
-    const params = new URLSearchParams();
-    const copy = (attribute: string, param: string): void => { const v = this.getAttribute(attribute); if (v !== null) params.set(param, v); };
-    copy('api-key', 'apiKey'); copy('session-id', 'sessionId'); copy('token', 'token'); copy('display-name', 'name'); copy('pip-corner', 'pip');
-    copy('hide', 'hide'); copy('show', 'show'); copy('start-muted', 'muted'); copy('start-camera-off', 'cameraOff'); copy('subscribe-to-self', 'self');
-    for (const key of ['accent', 'background', 'surface', 'text', 'radius', 'font']) copy(key, key);
-
-    const config = resolveConfig({ server, room: this.getAttribute('room') }, this.config, configFromUrl(params));
+    const input = configFromAttributes((name) => this.getAttribute(name));
+    const config = resolveConfig(this.config, input);
+    const server = config.server;
     const style = document.createElement('style');
     style.textContent = `:host{position:relative;overflow:hidden;contain:content}${styles}`;
     this.app = new CallApp({ config, keyTarget: this, shareBase: server || location.origin });
