@@ -25,8 +25,14 @@ public static class SessionsApi
         {
             form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : FormCollection.Empty;
         }
-        catch (InvalidDataException e)
+        catch (BadHttpRequestException e)
         {
+            // Kestrel's own refusals (a body over its size limit is 413): keep their status.
+            return OpenTokErrors.Result(e.StatusCode, "The form body cannot be read: " + e.Message);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && !http.RequestAborted.IsCancellationRequested)
+        {
+            // A malformed or truncated multipart body surfaces as IOException, not InvalidDataException.
             return OpenTokErrors.BadRequest("The form body cannot be read: " + e.Message);
         }
 

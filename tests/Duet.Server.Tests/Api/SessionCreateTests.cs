@@ -104,4 +104,24 @@ public class SessionCreateTests(ServerFixture fixture) : IClassFixture<ServerFix
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("multipart/form-data; boundary=x", "garbage")]
+    [InlineData("multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"location\"\r\n\r\n1.2.3.4")]
+    [InlineData("multipart/form-data", "--x--")]
+    public async Task AMalformedMultipartBodyIs400AndTheServerKeepsServing(string contentType, string body)
+    {
+        using var http = RestAuth.Client(Server, RestAuth.Jwt(), "application/json");
+        using var content = new StringContent(body);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await http.PostAsync("/session/create", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(400, json.RootElement.GetProperty("code").GetInt32());
+        using var next = await http.PostAsync("/session/create", RestAuth.Form(("p2p.preference", "enabled")));
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
 }
