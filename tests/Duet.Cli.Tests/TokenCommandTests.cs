@@ -56,6 +56,8 @@ public class TokenCommandTests
     [InlineData("--role", "owner", "--role")]
     [InlineData("--expires", "soon", "--expires")]
     [InlineData("--expires", "31d", "30 days")]
+    [InlineData("--expires", "10000000d", "30 days")]
+    [InlineData("--expires", "99999999999999999999d", "30 days")]
     [InlineData("--format", "paseto", "--format")]
     public async Task TokenCreateRefusesBadOptions(string option, string value, string message)
     {

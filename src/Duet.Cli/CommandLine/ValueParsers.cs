@@ -48,23 +48,25 @@ public static class ValueParsers
         if (text.Length >= 2 && char.IsAsciiLetter(text[^1])
             && double.TryParse(text[..^1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) && amount > 0)
         {
-            TimeSpan? span = char.ToLowerInvariant(text[^1]) switch
+            double? unitSeconds = char.ToLowerInvariant(text[^1]) switch
             {
-                's' => TimeSpan.FromSeconds(amount),
-                'm' => TimeSpan.FromMinutes(amount),
-                'h' => TimeSpan.FromHours(amount),
-                'd' => TimeSpan.FromDays(amount),
+                's' => 1,
+                'm' => 60,
+                'h' => 3600,
+                'd' => 86400,
                 _ => null,
             };
-            if (span is { } s)
+            if (unitSeconds is { } unit)
             {
-                return now + s;
+                // Past the last representable time it is simply "too far": the caller's 30-day check says so.
+                var seconds = amount * unit;
+                return seconds < (DateTimeOffset.MaxValue - now).TotalSeconds ? now.AddSeconds(seconds) : DateTimeOffset.MaxValue;
             }
         }
 
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds < 253402300799)
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var unixSeconds) && unixSeconds < 253402300799)
         {
-            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+            return DateTimeOffset.FromUnixTimeSeconds(unixSeconds);
         }
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
