@@ -37,4 +37,18 @@ public class CliAppTests
         (await Cli.RunAsync("project", "list", "--data-dir")).AssertFailed(2, "--data-dir needs a value");
         (await Cli.RunAsync("project", "list", "--data-dir", "a", "--data-dir", "b")).AssertFailed(2, "twice");
     }
+
+    [Theory]
+    [InlineData("session", "create", "--e2ee=false")]
+    [InlineData("project", "list", "--show-secrets=no")]
+    public async Task AFlagGivenAValueIsAUsageErrorNotSilentlyOn(string command, string subcommand, string flag)
+    {
+        using var dir = new TempDir();
+        (await Cli.RunAsync("project", "create", "--data-dir", dir.Path)).AssertOk();
+
+        var result = await Cli.RunAsync(command, subcommand, "--data-dir", dir.Path, flag);
+
+        result.AssertFailed(2, "takes no value");
+        Assert.DoesNotContain("SECRET", result.Output, StringComparison.Ordinal);
+    }
 }

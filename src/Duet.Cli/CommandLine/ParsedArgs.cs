@@ -48,7 +48,8 @@ public sealed class ParsedArgs
             string? value;
             if (flags.Contains(name))
             {
-                value = eq < 0 ? null : arg[(eq + 1)..];
+                // Presence is the value: '--e2ee=false' must not quietly mean on.
+                value = eq < 0 ? null : throw CliException.Usage($"--{name} takes no value.");
             }
             else if (eq >= 0)
             {
