@@ -69,6 +69,21 @@ public class SessionCommandTests
     }
 
     [Fact]
+    public async Task SessionCreateAgainstNoServerSaysItCannotReachItRatherThanARefusal()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var result = await Cli.RunAsync("session", "create", "--server", $"http://127.0.0.1:{port}", "--api-key", "47000001",
+            "--api-secret", new string('0', 40));
+
+        result.AssertFailed(1, "Cannot reach");
+        Assert.DoesNotContain("refused (0)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AProjectCreatedWithTheCliOnARunningServersDataDirectoryWorksAtOnce()
     {
         await using var server = await DuetServerProcess.StartAsync();

@@ -44,6 +44,10 @@ public static class SessionCommands
                 context.Output.WriteLine(session.Id);
                 return ExitCodes.Ok;
             }
+            catch (DuetApiException e) when (e.StatusCode == 0)
+            {
+                throw new CliException(e.Message); // no answer at all: "Cannot reach …"
+            }
             catch (DuetApiException e)
             {
                 throw new CliException($"The server refused ({(int)e.StatusCode}): {e.Message}");
