@@ -9,12 +9,22 @@ namespace Duet.Server.Signaling;
 /// <summary>Registers the real-time session service: the hub, the session state (in-memory unless replaced) and the REST live routes.</summary>
 public static class SignalingExtensions
 {
+    /// <summary>The grace is a timer's due time, which cannot exceed about 49 days.</summary>
+    private const double MaxReconnectGraceSeconds = 30 * 24 * 3600;
+
     public static WebApplicationBuilder AddDuetSignaling(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var config = builder.Configuration;
         services.AddOptions<LimitsOptions>().Bind(config.GetSection(LimitsOptions.Section));
-        services.AddOptions<SignalingOptions>().Bind(config.GetSection(SignalingOptions.Section));
+        services.AddOptions<SignalingOptions>().Bind(config.GetSection(SignalingOptions.Section))
+            .Validate(o => o.ReconnectGraceSeconds is >= 0 and <= MaxReconnectGraceSeconds,
+                $"Duet:Signaling:ReconnectGraceSeconds must be between 0 and {MaxReconnectGraceSeconds} (30 days).")
+            .Validate(o => o.KeepAliveSeconds > 0, "Duet:Signaling:KeepAliveSeconds must be more than 0.")
+            .Validate(o => o.ClientTimeoutSeconds > o.KeepAliveSeconds,
+                "Duet:Signaling:ClientTimeoutSeconds must be more than KeepAliveSeconds (or live clients are dropped between heartbeats).")
+            .Validate(o => o.ForcedCloseSeconds >= 0, "Duet:Signaling:ForcedCloseSeconds must be 0 or more.")
+            .ValidateOnStart();
         services.AddOptions<IceOptions>().Bind(config.GetSection(IceOptions.Section));
         services.AddOptions<TurnOptions>().Bind(config.GetSection(TurnOptions.Section));
         services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section));

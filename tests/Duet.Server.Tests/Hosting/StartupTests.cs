@@ -130,6 +130,21 @@ public partial class StartupTests
         Assert.Contains("Duet:Project:Api", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Duet:Signaling:ReconnectGraceSeconds", "-1")]
+    [InlineData("Duet:Signaling:ReconnectGraceSeconds", "1e10")]
+    [InlineData("Duet:Signaling:KeepAliveSeconds", "0")]
+    [InlineData("Duet:Signaling:ClientTimeoutSeconds", "5")]
+    [InlineData("Duet:Signaling:ForcedCloseSeconds", "-2")]
+    public async Task BadSignalingTimingStopsStartUpWithAClearMessage(string key, string value)
+    {
+        // Accepted silently, a negative grace made every dropped socket throw (its connection was never cleaned up).
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(
+            new Dictionary<string, string> { [key] = value }));
+
+        Assert.Contains("Duet:Signaling:", error.Message, StringComparison.Ordinal);
+    }
+
     private static int CountOf(string text, string value)
     {
         var count = 0;
