@@ -16,7 +16,9 @@ public static class SignalingExtensions
     {
         var services = builder.Services;
         var config = builder.Configuration;
-        services.AddOptions<LimitsOptions>().Bind(config.GetSection(LimitsOptions.Section));
+        services.AddOptions<LimitsOptions>().Bind(config.GetSection(LimitsOptions.Section))
+            .Validate(LimitsAreAllPositive, "Every Duet:Limits setting must be more than 0.")
+            .ValidateOnStart();
         services.AddOptions<SignalingOptions>().Bind(config.GetSection(SignalingOptions.Section))
             .Validate(o => o.ReconnectGraceSeconds is >= 0 and <= MaxReconnectGraceSeconds,
                 $"Duet:Signaling:ReconnectGraceSeconds must be between 0 and {MaxReconnectGraceSeconds} (30 days).")
@@ -55,6 +57,10 @@ public static class SignalingExtensions
         });
         return builder;
     }
+
+    // A zero or negative limit would refuse everyone (or, for the signal rate, never refill); none means "no limit".
+    private static bool LimitsAreAllPositive(LimitsOptions o) =>
+        typeof(LimitsOptions).GetProperties().All(p => p.GetValue(o) switch { int i => i > 0, double d => d > 0, _ => true });
 
     public static WebApplication MapDuetSignaling(this WebApplication app)
     {

@@ -145,6 +145,18 @@ public partial class StartupTests
         Assert.Contains("Duet:Signaling:", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Duet:Limits:MaxConnectionsPerSession", "0")]
+    [InlineData("Duet:Limits:SignalsPerSecond", "-1")]
+    [InlineData("Duet:Limits:MaxHubMessageBytes", "0")]
+    public async Task ALimitOfZeroOrLessStopsStartUpWithAClearMessage(string key, string value)
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(
+            new Dictionary<string, string> { [key] = value }));
+
+        Assert.Contains("Duet:Limits", error.Message, StringComparison.Ordinal);
+    }
+
     private static int CountOf(string text, string value)
     {
         var count = 0;
