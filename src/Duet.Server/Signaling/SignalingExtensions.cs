@@ -29,7 +29,10 @@ public static class SignalingExtensions
             .ValidateOnStart();
         services.AddOptions<IceOptions>().Bind(config.GetSection(IceOptions.Section));
         services.AddOptions<TurnOptions>().Bind(config.GetSection(TurnOptions.Section));
-        services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section));
+        services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section))
+            .Validate(o => string.IsNullOrEmpty(o.Url) || (Uri.TryCreate(o.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"),
+                "Duet:Webhooks:Url must be an absolute http or https URL.")
+            .ValidateOnStart();
 
         // A shared store (e.g. Redis) registered before or after this call replaces the in-memory one.
         services.TryAddSingleton<ISessionState, InMemorySessionState>();

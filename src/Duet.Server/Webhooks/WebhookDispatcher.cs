@@ -79,7 +79,8 @@ public sealed class WebhookDispatcher : BackgroundService
 
                 _logger.LogWarning("Webhook receiver answered {Status} (attempt {Attempt})", (int)response.StatusCode, attempt);
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+            // Any failure of one delivery is logged, never thrown: an exception here would stop the whole host.
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 _logger.LogWarning("Webhook delivery failed (attempt {Attempt}): {Error}", attempt, e.Message);
             }

@@ -157,6 +157,18 @@ public partial class StartupTests
         Assert.Contains("Duet:Limits", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("notaurl")]
+    [InlineData("ftp://hooks.example.com/duet")]
+    public async Task AWebhookUrlThatIsNotAbsoluteHttpStopsStartUpWithAClearMessage(string url)
+    {
+        // Accepted silently, the first connection event threw in the dispatcher and stopped the whole server.
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(
+            new Dictionary<string, string> { ["Duet:Webhooks:Url"] = url }));
+
+        Assert.Contains("Duet:Webhooks:Url", error.Message, StringComparison.Ordinal);
+    }
+
     private static int CountOf(string text, string value)
     {
         var count = 0;
