@@ -24,6 +24,7 @@ public static class DuetHostingExtensions
     public static WebApplication MapDuet(this WebApplication app)
     {
         app.UseDuetStorage();
+        app.UseOpenTokErrorBodies();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapDuetSignaling();

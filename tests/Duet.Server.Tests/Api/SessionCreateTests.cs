@@ -124,4 +124,21 @@ public class SessionCreateTests(ServerFixture fixture) : IClassFixture<ServerFix
         using var next = await http.PostAsync("/session/create", RestAuth.Form(("p2p.preference", "enabled")));
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
+
+    [Theory]
+    [InlineData("PUT", "/session/create", 405)]
+    [InlineData("GET", "/session/create", 405)]
+    [InlineData("POST", "/no/such/route", 404)]
+    public async Task ErrorsTheFrameworkAnswersCarryAJsonMessageToo(string method, string path, int status)
+    {
+        using var http = RestAuth.Client(Server, RestAuth.Jwt(), "application/json");
+
+        using var response = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(status, json.RootElement.GetProperty("code").GetInt32());
+        Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("message").GetString()));
+    }
 }
