@@ -1,4 +1,5 @@
 using Duet.Server.Hosting;
+using Microsoft.Extensions.Options;
 
 // The composition root: every registration and route table lives in an extension named after its part.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -11,8 +12,20 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddDuet();
 
 var app = builder.Build();
-app.MapDuet();
-app.Run();
+try
+{
+    app.MapDuet();
+    app.Run();
+}
+catch (Exception e) when (e is DuetConfigurationException or OptionsValidationException)
+{
+    // A configuration mistake is the operator's to fix: say what is wrong, without a stack trace.
+    var reason = e is OptionsValidationException v ? string.Join(" ", v.Failures) : e.Message;
+    Console.Error.WriteLine($"Duet cannot start: {reason}");
+    return 1;
+}
+
+return 0;
 
 /// <summary>Visible to tests that host the server in-process.</summary>
 public partial class Program;

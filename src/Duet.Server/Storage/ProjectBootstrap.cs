@@ -1,4 +1,5 @@
 using Duet.Core.Projects;
+using Duet.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Duet.Server.Storage;
@@ -23,7 +24,7 @@ public sealed class ProjectBootstrap(
         var hasSecret = !string.IsNullOrWhiteSpace(options.ApiSecret);
         if (hasKey != hasSecret)
         {
-            throw new InvalidOperationException("Set both Duet:Project:ApiKey and Duet:Project:ApiSecret, or neither.");
+            throw new DuetConfigurationException("Set both Duet:Project:ApiKey and Duet:Project:ApiSecret, or neither.");
         }
 
         if (hasKey)
@@ -49,13 +50,13 @@ public sealed class ProjectBootstrap(
     {
         if (!ProjectCredentials.TryParseApiKey(options.ApiKey?.Trim(), out var apiKey))
         {
-            throw new InvalidOperationException("Duet:Project:ApiKey must be a positive whole number that fits in 32 bits.");
+            throw new DuetConfigurationException("Duet:Project:ApiKey must be a positive whole number that fits in 32 bits.");
         }
 
         var secret = options.ApiSecret!.Trim();
         if (!ProjectCredentials.IsValidApiSecret(secret))
         {
-            throw new InvalidOperationException($"Duet:Project:ApiSecret must be {ProjectCredentials.SecretLength} hexadecimal characters.");
+            throw new DuetConfigurationException($"Duet:Project:ApiSecret must be {ProjectCredentials.SecretLength} hexadecimal characters.");
         }
 
         var project = new Project(apiKey, secret, options.Name, time.GetUtcNow());

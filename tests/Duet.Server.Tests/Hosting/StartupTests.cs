@@ -127,7 +127,9 @@ public partial class StartupTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(
             new Dictionary<string, string> { ["Duet:Project:ApiKey"] = apiKey, ["Duet:Project:ApiSecret"] = apiSecret }));
 
+        Assert.Contains("Duet cannot start:", error.Message, StringComparison.Ordinal);
         Assert.Contains("Duet:Project:Api", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -154,7 +156,8 @@ public partial class StartupTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(
             new Dictionary<string, string> { [key] = value }));
 
-        Assert.Contains("Duet:Limits", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Duet cannot start: Every Duet:Limits", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
