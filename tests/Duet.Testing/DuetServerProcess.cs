@@ -121,6 +121,8 @@ public sealed class DuetServerProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                // Without a timeout, WaitForExit also waits for the redirected output to be read to its end.
+                process.WaitForExit();
                 throw new InvalidOperationException($"The server exited with {process.ExitCode}:\n{Output}");
             }
 

@@ -72,17 +72,3 @@ public static class ProjectAuthVerifier
         return ProjectAuthResult.Ok;
     }
 }
-
-public enum ProjectAuthResult
-{
-    Ok,
-    Missing,
-    Malformed,
-    UnknownProject,
-    WrongIssuer,
-    BadSignature,
-    WrongIssuerType,
-    MissingExpiry,
-    Expired,
-    LifetimeTooLong,
-}

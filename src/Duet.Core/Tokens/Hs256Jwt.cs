@@ -8,6 +8,9 @@ namespace Duet.Core.Tokens;
 /// <summary>The small part of JWT Duet needs: HS256 signing and constant-time verification, no other algorithms.</summary>
 public static class Hs256Jwt
 {
+    /// <summary>A repeated claim (two session_ids, two exps) could be read differently by another parser: refuse it.</summary>
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false, MaxDepth = 16 };
+
     private static readonly string Header = Base64Url.Encode("""{"alg":"HS256","typ":"JWT"}"""u8);
 
     public static string Sign(JsonObject payload, string secret)
@@ -21,7 +24,8 @@ public static class Hs256Jwt
     {
         jwt = default;
         var parts = token.Split('.');
-        if (parts.Length != 3 || parts.Any(p => p.Length == 0))
+        // An empty signature is let through here so that "alg":"none" tokens are refused for their algorithm.
+        if (parts.Length != 3 || parts[0].Length == 0 || parts[1].Length == 0)
         {
             refusal = TokenRefusal.MalformedJwt;
             return false;
@@ -29,7 +33,7 @@ public static class Hs256Jwt
 
         try
         {
-            using var header = JsonDocument.Parse(Base64Url.Decode(parts[0]));
+            using var header = JsonDocument.Parse(Base64Url.Decode(parts[0]), StrictJson);
             if (header.RootElement.ValueKind != JsonValueKind.Object)
             {
                 refusal = TokenRefusal.MalformedJwt;
@@ -42,7 +46,7 @@ public static class Hs256Jwt
                 return false;
             }
 
-            if (JsonNode.Parse(Base64Url.Decode(parts[1])) is not JsonObject payload)
+            if (JsonNode.Parse(Base64Url.Decode(parts[1]), documentOptions: StrictJson) is not JsonObject payload)
             {
                 refusal = TokenRefusal.MalformedJwt;
                 return false;

@@ -50,24 +50,36 @@ public static class TokenGenerator
         var nonce = RandomNumberGenerator.GetInt32(0, 1_000_000);
         return format switch
         {
-            TokenFormat.Jwt => Hs256Jwt.Sign(new JsonObject
-            {
-                ["iss"] = project.ApiKey.ToString(CultureInfo.InvariantCulture),
-                ["ist"] = "project",
-                ["iat"] = created,
-                ["exp"] = expires,
-                ["session_id"] = sessionId,
-                ["create_time"] = created,
-                ["expire_time"] = expires,
-                ["nonce"] = nonce,
-                ["role"] = options.Role.ToWire(),
-                ["initial_layout_class_list"] = layout,
-                ["scope"] = "session.connect",
-                ["connection_data"] = data.Length > 0 ? data : null,
-            }, project.ApiSecret),
+            TokenFormat.Jwt => Hs256Jwt.Sign(JwtClaims(project, sessionId, created, expires, nonce, options.Role, data, layout), project.ApiSecret),
             TokenFormat.T1 => T1Token.Create(project.ApiKey, project.ApiSecret, T1Data(sessionId, created, expires, nonce, options.Role, data, layout)),
             _ => throw new ArgumentOutOfRangeException(nameof(format)),
         };
+    }
+
+    private static JsonObject JwtClaims(Project project, string sessionId, long created, long expires, int nonce, Role role, string data, string layout)
+    {
+        var claims = new JsonObject
+        {
+            ["iss"] = project.ApiKey.ToString(CultureInfo.InvariantCulture),
+            ["ist"] = "project",
+            ["iat"] = created,
+            ["exp"] = expires,
+            ["session_id"] = sessionId,
+            ["create_time"] = created,
+            ["expire_time"] = expires,
+            ["nonce"] = nonce,
+            ["role"] = role.ToWire(),
+            ["initial_layout_class_list"] = layout,
+            ["scope"] = "session.connect",
+        };
+
+        // Like node: the claim is there only when there is data.
+        if (data.Length > 0)
+        {
+            claims["connection_data"] = data;
+        }
+
+        return claims;
     }
 
     private static string T1Data(string sessionId, long created, long expires, int nonce, Role role, string data, string layout)

@@ -189,10 +189,26 @@ public static class TokenVerifier
                 Get("connection_data"), Get("initial_layout_class_list"), Get("scope"), TokenFormat.T1);
         }
 
+        /// <summary>A JWT's standard <c>exp</c> binds as much as OpenTok's <c>expire_time</c>: the earlier one wins.</summary>
+        private static string? EarlierExpiry(string? expireTime, string? exp)
+        {
+            if (expireTime is null || exp is null)
+            {
+                return expireTime ?? exp;
+            }
+
+            if (!TryParseSeconds(expireTime, out var a) || !TryParseSeconds(exp, out var b))
+            {
+                return TryParseSeconds(expireTime, out _) ? exp : expireTime; // the unparsable one, refused as InvalidTimestamp
+            }
+
+            return a <= b ? expireTime : exp;
+        }
+
         public static RawClaims FromJwt(ParsedJwt jwt)
         {
             string? Get(string name) => Hs256Jwt.ReadString(jwt.Payload, name);
-            return new RawClaims(Get("session_id"), Get("create_time") ?? Get("iat"), Get("expire_time") ?? Get("exp"), Get("role"),
+            return new RawClaims(Get("session_id"), Get("create_time") ?? Get("iat"), EarlierExpiry(Get("expire_time"), Get("exp")), Get("role"),
                 Get("connection_data"), Get("initial_layout_class_list"), Get("scope"), TokenFormat.Jwt);
         }
     }

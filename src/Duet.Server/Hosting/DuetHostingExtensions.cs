@@ -1,3 +1,8 @@
+using Duet.Server.Api;
+using Duet.Server.Rooms;
+using Duet.Server.Signaling;
+using Duet.Server.Storage;
+
 namespace Duet.Server.Hosting;
 
 /// <summary>Wires the parts of the server together; each part adds its own registrations and routes here.</summary>
@@ -7,14 +12,21 @@ public static class DuetHostingExtensions
     {
         builder.Services.AddOptions<DuetOptions>().Bind(builder.Configuration.GetSection(DuetOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddDuetStorage();
+        builder.AddDuetRooms();
+        builder.AddDuetSignaling();
         return builder;
     }
 
     public static WebApplication MapDuet(this WebApplication app)
     {
+        app.UseDuetStorage();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.MapDuetSignaling();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapSessionsApi();
+        app.MapRoomsApi();
         return app;
     }
 }

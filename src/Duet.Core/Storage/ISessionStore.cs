@@ -1,6 +1,6 @@
 using Duet.Core.Sessions;
 
-namespace Duet.Server.Storage;
+namespace Duet.Core.Storage;
 
 /// <summary>Where created sessions live; they survive restarts and are never deleted (as in OpenTok).</summary>
 public interface ISessionStore

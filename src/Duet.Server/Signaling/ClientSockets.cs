@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Duet.Server.Signaling;
+
+/// <summary>
+/// The sockets open on this node, each with a bounded outbound queue written by one pump, so messages reach a
+/// client in the order the server produced them and a slow client never blocks a session: one that falls
+/// <see cref="LimitsOptions.MaxOutboundQueue"/> behind is disconnected (and may resume).
+/// </summary>
+public sealed class ClientSockets(
+    IHubContext<SignalingHub, ISignalingClient> hub,
+    IOptionsMonitor<LimitsOptions> limits,
+    TimeProvider time,
+    ILogger<ClientSockets> logger)
+{
+    private readonly ConcurrentDictionary<string, Socket> _sockets = new(StringComparer.Ordinal);
+
+    public void Register(HubCallerContext context)
+    {
+        var queue = Channel.CreateBounded<Func<ISignalingClient, Task>>(new BoundedChannelOptions(Math.Max(1, limits.CurrentValue.MaxOutboundQueue))
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        var socket = new Socket(context, queue);
+        _sockets[context.ConnectionId] = socket;
+        _ = PumpAsync(context.ConnectionId, queue.Reader);
+    }
+
+    public void Unregister(string socketId)
+    {
+        if (_sockets.TryRemove(socketId, out var socket))
+        {
+            socket.Queue.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>
+    /// Queues a message for the socket. A socket that is not open on this node is handed straight to SignalR, which
+    /// drops it when the socket is gone, or (with a scale-out backplane) delivers it to the node that holds it.
+    /// </summary>
+    public void Post(string? socketId, Func<ISignalingClient, Task> send)
+    {
+        if (socketId is null)
+        {
+            return;
+        }
+
+        if (!_sockets.TryGetValue(socketId, out var socket))
+        {
+            _ = SendDirectAsync(socketId, send);
+            return;
+        }
+
+        if (!socket.Queue.Writer.TryWrite(send))
+        {
+            logger.LogWarning("Socket {SocketId} fell {Count} messages behind; closing it", socketId, limits.CurrentValue.MaxOutboundQueue);
+            socket.Context.Abort();
+        }
+    }
+
+    /// <summary>Closes the socket after <paramref name="delay"/>, giving the messages already queued time to arrive.</summary>
+    public void CloseLater(string socketId, TimeSpan delay)
+    {
+        if (!_sockets.TryGetValue(socketId, out var socket))
+        {
+            return;
+        }
+
+        ITimer? timer = null;
+        timer = time.CreateTimer(_ =>
+        {
+            socket.Context.Abort();
+            timer?.Dispose();
+        }, null, delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task PumpAsync(string socketId, ChannelReader<Func<ISignalingClient, Task>> reader)
+    {
+        var client = hub.Clients.Client(socketId);
+        await foreach (var send in reader.ReadAllAsync())
+        {
+            try
+            {
+                await send(client);
+            }
+            catch (Exception e)
+            {
+                logger.LogDebug(e, "Sending to socket {SocketId} failed", socketId);
+            }
+        }
+    }
+
+    private async Task SendDirectAsync(string socketId, Func<ISignalingClient, Task> send)
+    {
+        try
+        {
+            await send(hub.Clients.Client(socketId));
+        }
+        catch (Exception e)
+        {
+            logger.LogDebug(e, "Sending to socket {SocketId} failed", socketId);
+        }
+    }
+
+    private sealed record Socket(HubCallerContext Context, Channel<Func<ISignalingClient, Task>> Queue);
+}

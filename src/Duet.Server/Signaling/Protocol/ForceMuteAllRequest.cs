@@ -1,0 +1,3 @@
+namespace Duet.Server.Signaling.Protocol;
+
+public sealed record ForceMuteAllRequest(bool? Active, IReadOnlyList<string>? ExcludedStreamIds);

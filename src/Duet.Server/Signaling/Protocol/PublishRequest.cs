@@ -1,0 +1,4 @@
+namespace Duet.Server.Signaling.Protocol;
+
+public sealed record PublishRequest(
+    string? Name, bool? HasAudio, bool? HasVideo, string? VideoType, VideoDimensions? VideoDimensions, int? FrameRate);

@@ -1,0 +1,3 @@
+namespace Duet.Server.Signaling.Protocol;
+
+public sealed record ResumeRequest(string? SessionId, string? ConnectionId, string? ResumeSecret);

@@ -1,0 +1,257 @@
+using System.Security.Cryptography;
+using Duet.Core.Projects;
+using Duet.Core.Sessions;
+using Duet.Core.Tokens;
+using Duet.Server.Signaling.Protocol;
+using Duet.Server.Signaling.State;
+
+namespace Duet.Server.Signaling;
+
+/// <summary>Joining and leaving: Connect, Resume, Disconnect, dropped sockets and the reconnect grace period.</summary>
+public sealed partial class SessionCoordinator
+{
+    private const int ResumeSecretBytes = 32;
+
+    public async Task<HubResult> ConnectAsync(string socketId, ConnectRequest? request)
+    {
+        if (await state.FindConnectionBySocketAsync(socketId) is not null)
+        {
+            return Invalid("This socket is already connected; disconnect first.");
+        }
+
+        if (request is null || string.IsNullOrEmpty(request.SessionId))
+        {
+            return HubResult.Fail(OtErrorCodes.InvalidSessionId, "No session ID was given.");
+        }
+
+        if (!ProjectCredentials.TryParseApiKey(request.ApiKeyText, out var apiKey))
+        {
+            return HubResult.Fail(OtErrorCodes.AuthenticationError, "The API key is missing or not a number.");
+        }
+
+        var project = await projects.FindAsync(apiKey);
+        var session = SessionId.TryDecode(request.SessionId, out _) ? await sessions.FindAsync(request.SessionId) : null;
+        var verification = TokenVerifier.Verify(request.Token, project, request.SessionId, session, time.GetUtcNow());
+        if (!verification.IsValid)
+        {
+            return HubResult.Fail(verification.Refusal.ToOtErrorCode(), verification.Refusal.Describe());
+        }
+
+        var claims = verification.Claims;
+        var maxConnections = session!.MaxConnections ?? Limits.MaxConnectionsPerSession;
+        using (await gate.EnterAsync(claims.SessionId))
+        {
+            if (await state.FindConnectionBySocketAsync(socketId) is not null)
+            {
+                return Invalid("This socket is already connected; disconnect first.");
+            }
+
+            var me = new ConnectionRecord(NewId(), claims.SessionId, claims.Role, claims.ConnectionData, time.GetUtcNow(),
+                RandomNumberGenerator.GetBytes(ResumeSecretBytes), socketId, 0);
+            if (await state.AddConnectionAsync(me, maxConnections) != AddOutcome.Added)
+            {
+                return HubResult.Fail(OtErrorCodes.ConnectionLimitExceeded, $"The session already has its maximum of {maxConnections} connections.");
+            }
+
+            var info = me.ToInfo();
+            foreach (var other in Others(await state.ListConnectionsAsync(me.SessionId), me.ConnectionId))
+            {
+                Send(other, c => c.ConnectionCreated(info));
+            }
+
+            webhooks.ConnectionCreated(me);
+
+            logger.LogInformation("Connection {ConnectionId} joined session {SessionId} as {Role}", me.ConnectionId, me.SessionId, me.Role.ToWire());
+            return HubResult.Success(await SnapshotAsync(me));
+        }
+    }
+
+    public async Task<HubResult> ResumeAsync(string socketId, ResumeRequest? request)
+    {
+        if (await state.FindConnectionBySocketAsync(socketId) is not null)
+        {
+            return Invalid("This socket is already connected.");
+        }
+
+        var refused = HubResult.Fail(OtErrorCodes.AuthenticationError, "There is no such connection to resume, or the resume secret is wrong.");
+        if (request is not { SessionId: { } sessionId, ConnectionId: { } connectionId, ResumeSecret: { } secret })
+        {
+            return refused;
+        }
+
+        using (await gate.EnterAsync(sessionId))
+        {
+            var existing = await state.FindConnectionAsync(connectionId);
+            if (existing is null || existing.SessionId != sessionId || !SecretMatches(existing.ResumeSecret, secret))
+            {
+                return refused;
+            }
+
+            if (await state.FindConnectionBySocketAsync(socketId) is not null)
+            {
+                return Invalid("This socket is already connected.");
+            }
+
+            var wasReconnecting = existing.SocketId is null;
+            if (existing.SocketId is { } oldSocket)
+            {
+                // The client noticed the drop before the server did: the new socket wins, the old one is closed.
+                sockets.CloseLater(oldSocket, TimeSpan.Zero);
+            }
+
+            StopGraceTimer(connectionId);
+            var me = await state.BindSocketAsync(connectionId, socketId);
+            if (me is null)
+            {
+                return refused;
+            }
+
+            if (wasReconnecting)
+            {
+                var message = new ConnectionRef(connectionId);
+                foreach (var other in Others(await state.ListConnectionsAsync(sessionId), connectionId))
+                {
+                    Send(other, c => c.ConnectionReconnected(message));
+                }
+            }
+
+            foreach (var signal in await state.TakePendingSignalsAsync(connectionId))
+            {
+                Send(me, c => c.Signal(signal));
+            }
+
+            logger.LogInformation("Connection {ConnectionId} resumed", connectionId);
+            return HubResult.Success(await SnapshotAsync(me));
+        }
+    }
+
+    public Task<HubResult> DisconnectAsync(string socketId) => WithCallerAsync(socketId, async me =>
+    {
+        await RemoveConnectionAsync(me, LeaveReasons.ClientDisconnected);
+        return HubResult.Done;
+    });
+
+    /// <summary>The socket closed without Disconnect: keep the connection for the grace period and tell the others it is reconnecting.</summary>
+    public async Task HandleSocketClosedAsync(string socketId)
+    {
+        var found = await state.FindConnectionBySocketAsync(socketId);
+        if (found is null)
+        {
+            return;
+        }
+
+        using (await gate.EnterAsync(found.SessionId))
+        {
+            var me = await state.UnbindSocketAsync(found.ConnectionId, socketId);
+            if (me is null)
+            {
+                return;
+            }
+
+            var message = new ConnectionRef(me.ConnectionId);
+            foreach (var other in Others(await state.ListConnectionsAsync(me.SessionId), me.ConnectionId))
+            {
+                Send(other, c => c.ConnectionReconnecting(message));
+            }
+
+            StartGraceTimer(me);
+            logger.LogInformation("Connection {ConnectionId} lost its socket; waiting {Grace} for it to resume", me.ConnectionId, signaling.CurrentValue.ReconnectGrace);
+        }
+    }
+
+    private void StartGraceTimer(ConnectionRecord me)
+    {
+        StopGraceTimer(me.ConnectionId);
+        var timer = time.CreateTimer(_ => _ = ExpireGraceAsync(me.ConnectionId, me.SessionId, me.Epoch), null,
+            signaling.CurrentValue.ReconnectGrace, Timeout.InfiniteTimeSpan);
+        _graceTimers[me.ConnectionId] = timer;
+    }
+
+    private void StopGraceTimer(string connectionId)
+    {
+        if (_graceTimers.TryRemove(connectionId, out var timer))
+        {
+            timer.Dispose();
+        }
+    }
+
+    private async Task ExpireGraceAsync(string connectionId, string sessionId, long epoch)
+    {
+        try
+        {
+            using (await gate.EnterAsync(sessionId))
+            {
+                var me = await state.FindConnectionAsync(connectionId);
+                // Resumed (or removed) meanwhile: the epoch moved on, this timer lost the race.
+                if (me is null || me.SocketId is not null || me.Epoch != epoch)
+                {
+                    return;
+                }
+
+                StopGraceTimer(connectionId);
+                await RemoveConnectionAsync(me, LeaveReasons.NetworkDisconnected);
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Ending the grace period of {ConnectionId} failed", connectionId);
+        }
+    }
+
+    /// <summary>Takes the connection out of its session and tells everyone else, in OpenTok's order. Call inside the gate.</summary>
+    private async Task RemoveConnectionAsync(ConnectionRecord me, string reason)
+    {
+        StopGraceTimer(me.ConnectionId);
+        signalRate.Forget(me.ConnectionId);
+        var removed = await state.RemoveConnectionAsync(me.ConnectionId);
+        if (removed is null)
+        {
+            return;
+        }
+
+        var remaining = await state.ListConnectionsAsync(me.SessionId);
+        foreach (var subscription in removed.Subscriptions)
+        {
+            var otherEnd = subscription.PublisherConnectionId == me.ConnectionId ? subscription.SubscriberConnectionId : subscription.PublisherConnectionId;
+            var message = new SubscriptionRemoved(subscription.SubscriptionId, reason);
+            foreach (var other in remaining.Where(c => c.ConnectionId == otherEnd))
+            {
+                Send(other, c => c.SubscriptionRemoved(message));
+            }
+        }
+
+        foreach (var stream in removed.Streams)
+        {
+            var message = new StreamDestroyed(stream.StreamId, reason);
+            foreach (var other in remaining)
+            {
+                Send(other, c => c.StreamDestroyed(message));
+            }
+
+            webhooks.StreamDestroyed(stream, removed.Connection, reason);
+        }
+
+        var destroyed = new ConnectionDestroyed(me.ConnectionId, reason);
+        foreach (var other in remaining)
+        {
+            Send(other, c => c.ConnectionDestroyed(destroyed));
+        }
+
+        webhooks.ConnectionDestroyed(removed.Connection, reason);
+
+        logger.LogInformation("Connection {ConnectionId} left session {SessionId}: {Reason}", me.ConnectionId, me.SessionId, reason);
+    }
+
+    private static bool SecretMatches(byte[] expected, string given)
+    {
+        if (given.Length != expected.Length * 2)
+        {
+            return false;
+        }
+
+        Span<byte> bytes = stackalloc byte[ResumeSecretBytes];
+        return Convert.FromHexString(given, bytes, out _, out var written) == System.Buffers.OperationStatus.Done
+            && written == expected.Length
+            && CryptographicOperations.FixedTimeEquals(expected, bytes[..written]);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Duet.Testing;
+
+namespace Duet.Server.Tests.Compat;
+
+/// <summary>Runs a script of this folder with node, the official SDKs resolved from tests/js/node_modules.</summary>
+internal static class NodeScript
+{
+    public static async Task<string> RunAsync(string script, params string[] args)
+    {
+        var path = Path.Combine(RepoPaths.Root, "tests", "Duet.Server.Tests", "Compat", script);
+        if (!Directory.Exists(Path.Combine(RepoPaths.TestNodeModules, "opentok")))
+        {
+            throw new InvalidOperationException($"{RepoPaths.TestNodeModules}/opentok is missing: run ./test.sh (it runs npm ci in tests/js).");
+        }
+
+        var psi = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(path);
+        foreach (var arg in args)
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        psi.Environment["NODE_PATH"] = RepoPaths.TestNodeModules;
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"node {script} exited with {process.ExitCode}:\n{await stderr}\n{await stdout}");
+        }
+
+        return await stdout;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Duet.Testing;
+
+namespace Duet.Server.Tests.Hosting;
+
+public partial class StartupTests
+{
+    /// <summary>Empty values switch the test harness's seed off, as on a real first run.</summary>
+    private static readonly Dictionary<string, string> NoSeed = new() { ["Duet:Project:ApiKey"] = "", ["Duet:Project:ApiSecret"] = "" };
+
+    [Fact]
+    public async Task HealthzAnswers()
+    {
+        await using var server = await DuetServerProcess.StartAsync();
+        using var http = RestAuth.Client(server);
+
+        using var response = await http.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SessionsAndRoomsSurviveARestart()
+    {
+        await using var server = await DuetServerProcess.StartAsync();
+        using var http = RestAuth.Client(server, RestAuth.Jwt(), "application/json");
+        using var created = await http.PostAsync("/session/create", RestAuth.Form(("p2p.preference", "disabled")));
+        using var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var sessionId = json.RootElement[0].GetProperty("session_id").GetString()!;
+        var room = await http.GetFromJsonAsync<JsonElement>("/api/rooms/keep-me");
+
+        await server.RestartAsync();
+
+        var stored = await ServerData.FindSessionAsync(server, sessionId);
+        Assert.Equal(Duet.Core.Sessions.MediaMode.Routed, stored!.MediaMode);
+        using var again = RestAuth.Client(server);
+        var roomAgain = await again.GetFromJsonAsync<JsonElement>("/api/rooms/keep-me");
+        Assert.Equal(room.GetProperty("sessionId").GetString(), roomAgain.GetProperty("sessionId").GetString());
+    }
+
+    [Fact]
+    public async Task AFirstRunPrintsNewCredentialsOnceAndTheyWork()
+    {
+        await using var server = await DuetServerProcess.StartAsync(NoSeed);
+
+        // The output is read asynchronously: give the reader a moment to catch up with the process.
+        var match = CredentialsPattern().Match(server.Output);
+        for (var i = 0; i < 50 && !match.Success; i++)
+        {
+            await Task.Delay(100);
+            match = CredentialsPattern().Match(server.Output);
+        }
+
+        Assert.True(match.Success, server.Output);
+        var apiKey = int.Parse(match.Groups["key"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var secret = match.Groups["secret"].Value;
+        var project = Assert.Single(await ServerData.ListProjectsAsync(server));
+        Assert.Equal(apiKey, project.ApiKey);
+        Assert.Equal(secret, project.ApiSecret);
+        // The secret reaches the console once, but never a log line.
+        Assert.Equal(1, CountOf(server.Output, secret));
+
+        using (var http = RestAuth.Client(server, RestAuth.Jwt(apiKey, secret), "application/json"))
+        using (var response = await http.PostAsync("/session/create", RestAuth.Form()))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        using (var http = RestAuth.Client(server))
+        {
+            var room = await http.GetFromJsonAsync<JsonElement>("/api/rooms/first");
+            Assert.Equal(apiKey, room.GetProperty("apiKey").GetInt32());
+        }
+
+        // The output of both runs together: the second run printed nothing new.
+        await server.RestartAsync();
+        Assert.Equal(1, CountOf(server.Output, secret));
+        Assert.Single(await ServerData.ListProjectsAsync(server));
+    }
+
+    [Fact]
+    public async Task TheSeedSecretNeverAppearsInTheOutput()
+    {
+        await using var server = await DuetServerProcess.StartAsync(new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Debug" });
+        using (var http = RestAuth.Client(server, RestAuth.Jwt(), "application/json"))
+        {
+            (await http.PostAsync("/session/create", RestAuth.Form())).Dispose();
+            (await http.PostAsync("/session/create", RestAuth.Form(("archiveMode", "always")))).Dispose();
+            (await http.GetAsync("/api/rooms/x")).Dispose();
+        }
+
+        using (var http = RestAuth.Client(server, RestAuth.Jwt(secret: new string('9', 40))))
+        {
+            (await http.PostAsync("/session/create", RestAuth.Form())).Dispose();
+        }
+
+        await server.RestartAsync();
+
+        Assert.Contains("47000001", server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(DuetServerProcess.ApiSecret, server.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ARotatedSeedSecretReplacesTheStoredOne()
+    {
+        await using var server = await DuetServerProcess.StartAsync();
+        await server.StopAsync();
+        var newSecret = new string('c', 40);
+        await using var rotated = await DuetServerProcess.StartAsync(
+            new Dictionary<string, string> { ["Duet:Project:ApiSecret"] = newSecret }, dataDir: server.DataDir);
+
+        using var http = RestAuth.Client(rotated, RestAuth.Jwt(secret: newSecret), "application/json");
+        using var response = await http.PostAsync("/session/create", RestAuth.Form());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(newSecret, Assert.Single(await ServerData.ListProjectsAsync(rotated)).ApiSecret);
+    }
+
+    [Theory]
+    [InlineData("47000001", "")]
+    [InlineData("not-a-number", "0123456789abcdef0123456789abcdef01234567")]
+    [InlineData("47000001", "too-short")]
+    public async Task ABadSeedStopsStartUpWithAClearMessage(string apiKey, string apiSecret)
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(
+            new Dictionary<string, string> { ["Duet:Project:ApiKey"] = apiKey, ["Duet:Project:ApiSecret"] = apiSecret }));
+
+        Assert.Contains("Duet:Project:Api", error.Message, StringComparison.Ordinal);
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [GeneratedRegex(@"API key:\s+(?<key>\d+)\s+API secret:\s+(?<secret>[0-9a-f]{40})")]
+    private static partial Regex CredentialsPattern();
+}

@@ -1,0 +1,104 @@
+// The wire shapes of docs/signaling-protocol.md (the SignalR contract with the server). Wire types stop at
+// the engine: public objects never see them.
+
+export type HubResult<T = undefined> = { ok: true; value?: T } | { ok: false; error: { code: number; message: string } };
+
+export interface ConnectionInfo {
+  connectionId: string;
+  creationTime: number;
+  data: string;
+}
+
+export type VideoType = 'camera' | 'screen' | 'custom';
+
+export interface StreamInfo {
+  streamId: string;
+  connectionId: string;
+  creationTime: number;
+  name: string;
+  hasAudio: boolean;
+  hasVideo: boolean;
+  videoType: VideoType | null;
+  videoDimensions: { width: number; height: number } | null;
+  frameRate: number | null;
+}
+
+export interface IceServerInfo {
+  urls: string[];
+  username?: string;
+  credential?: string;
+}
+
+export interface Capabilities {
+  publish: 0 | 1;
+  subscribe: 0 | 1;
+  signal: 0 | 1;
+  forceDisconnect: 0 | 1;
+  forceUnpublish: 0 | 1;
+  forceMute: 0 | 1;
+}
+
+export type Role = 'publisher' | 'subscriber' | 'moderator' | 'publisheronly';
+
+export interface SessionSnapshot {
+  connection: ConnectionInfo;
+  role: Role;
+  capabilities: Capabilities;
+  resumeSecret: string;
+  iceServers: IceServerInfo[];
+  connections: ConnectionInfo[];
+  streams: StreamInfo[];
+  settings: { reconnectGraceMs: number; maxSignalDataLength: number; maxSignalTypeLength: number };
+}
+
+export interface SubscriptionInfo {
+  subscriptionId: string;
+  streamId: string;
+  publisherConnectionId: string;
+  subscriberConnectionId: string;
+}
+
+export interface PublishRequest {
+  name: string;
+  hasAudio: boolean;
+  hasVideo: boolean;
+  videoType: VideoType | null;
+  videoDimensions: { width: number; height: number } | null;
+  frameRate: number | null;
+}
+
+export type MediaKind = 'offer' | 'answer' | 'candidate' | 'restartRequest';
+
+export interface MediaMessage {
+  subscriptionId: string;
+  kind: MediaKind;
+  sdp?: string;
+  candidate?: RTCIceCandidateInit | null;
+  from?: 'publisher' | 'subscriber';
+}
+
+export type StreamProperty = 'hasAudio' | 'hasVideo' | 'videoDimensions';
+
+/** Server → client messages, by SignalR method name. */
+export interface ServerMessages {
+  connectionCreated: ConnectionInfo;
+  connectionDestroyed: { connectionId: string; reason: string };
+  connectionReconnecting: { connectionId: string };
+  connectionReconnected: { connectionId: string };
+  streamCreated: StreamInfo;
+  streamDestroyed: { streamId: string; reason: string };
+  streamPropertyChanged: { streamId: string; changedProperty: string; oldValue: unknown; newValue: unknown };
+  subscriberAdded: SubscriptionInfo;
+  subscriptionRemoved: { subscriptionId: string; reason: string };
+  media: MediaMessage;
+  subscriberMediaChanged: { subscriptionId: string; audio: boolean; video: boolean };
+  signal: { type: string; data: string; fromConnectionId: string | null };
+  muteForced: { streamId: string | null; active: boolean };
+  disconnected: { reason: string };
+}
+
+export const serverMessageNames: (keyof ServerMessages)[] = [
+  'connectionCreated', 'connectionDestroyed', 'connectionReconnecting', 'connectionReconnected',
+  'streamCreated', 'streamDestroyed', 'streamPropertyChanged', 'subscriberAdded', 'subscriptionRemoved',
+  'media', 'subscriberMediaChanged', 'signal', 'muteForced', 'disconnected',
+];
