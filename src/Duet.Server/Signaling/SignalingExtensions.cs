@@ -1,4 +1,5 @@
 using Duet.Server.Api;
+using Duet.Server.Signaling.Resumption;
 using Duet.Server.Signaling.State;
 using Duet.Server.Turn;
 using Duet.Server.Webhooks;
@@ -22,6 +23,10 @@ public static class SignalingExtensions
         // A shared store (e.g. Redis) registered before or after this call replaces the in-memory one.
         services.TryAddSingleton<ISessionState, InMemorySessionState>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SqliteResumptionStore>();
+        services.TryAddSingleton<IEndedConnections>(sp => sp.GetRequiredService<SqliteResumptionStore>());
+        services.TryAddSingleton<IServerKeyStore>(sp => sp.GetRequiredService<SqliteResumptionStore>());
+        services.AddSingleton<ResumeTickets>();
         services.AddSingleton<SessionGate>();
         services.AddSingleton<ClientSockets>();
         services.AddSingleton<SignalRateLimiter>();

@@ -137,7 +137,7 @@ public class FaultToolTests
     [Fact]
     public async Task CoturnStartsAndListensOnLoopback()
     {
-        await using var coturn = await CoturnProcess.StartAsync();
+        await using var coturn = await TurnServerProcess.StartAsync();
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, coturn.Port);
         Assert.True(client.Connected);

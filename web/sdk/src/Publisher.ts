@@ -249,7 +249,18 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
   async _addSubscriber(info: SubscriptionInfo, configuration: RTCConfiguration, send: LegCallbacks['send']): Promise<void> {
     const media = await this.ready;
     this.subscriberConnections.set(info.subscriptionId, info.subscriberConnectionId);
-    await media.addLeg(info.subscriptionId, configuration, send);
+    await media.addLeg(info.subscriptionId, configuration, send, undefined, () => {
+      // Media to this subscriber could not be recovered: say so instead of leaving a frozen leg.
+      media.removeLeg(info.subscriptionId);
+      globalEvents.reportException(new OTError(1553, 'The media connection to a subscriber failed and could not be restored (ICE restart gave up)'), this);
+    });
+  }
+
+  /** @internal The server restarted and lost this stream: drop every leg (subscribers come back with new subscriptions) and describe the stream for re-publishing under its old id. */
+  _describeForRestore(): PublishRequest & { restoreStreamId?: string } {
+    this.media?.closeLegs();
+    this.subscriberConnections.clear();
+    return { ...this._describe(), ...(this.streamId ? { restoreStreamId: this.streamId } : {}) };
   }
 
   /** @internal */

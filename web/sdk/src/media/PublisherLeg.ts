@@ -1,8 +1,12 @@
 import { log } from '../logging';
 import type { MediaMessage } from '../transport/protocol';
+import { IceRecovery } from './IceRecovery';
 import { PeerLeg, type LegCallbacks } from './PeerLeg';
 
 export type MediaKindName = 'audio' | 'video';
+
+/** An unanswered offer older than this no longer holds back an ICE restart. */
+const staleOfferMs = 4_000;
 
 /**
  * The sending end of one subscription. A kind is sent only while the publisher publishes it AND the
@@ -16,6 +20,8 @@ export class PublisherLeg extends PeerLeg {
   private readonly publishing = { audio: true, video: true };
   private readonly wanted = { audio: true, video: true };
   private negotiating = false;
+  private offeredAt = 0;
+  private readonly recovery: IceRecovery;
   private trackChanges: Promise<void> = Promise.resolve();
 
   constructor(subscriptionId: string, configuration: RTCConfiguration, callbacks: LegCallbacks, stream: MediaStream, publishing: { audio: boolean; video: boolean }) {
@@ -29,9 +35,7 @@ export class PublisherLeg extends PeerLeg {
       const transceiver = this.pc.addTransceiver(kind, { direction: 'sendonly', streams: [stream] });
       this.senders.set(kind, transceiver.sender);
     }
-    this.pc.addEventListener('connectionstatechange', () => {
-      if (this.pc.connectionState === 'failed') void this.restartIce();
-    });
+    this.recovery = new IceRecovery(this.pc, () => void this.restartIce().catch((err) => log.warn('ICE restart failed', err)), () => callbacks.onGiveUp?.());
   }
 
   /** Sends the first offer (after the senders hold their tracks). */
@@ -80,12 +84,19 @@ export class PublisherLeg extends PeerLeg {
 
   /** Starts an ICE restart from this (offering) end. */
   async restartIce(): Promise<void> {
-    if (this.isClosed || this.negotiating) return;
+    // An offer whose answer never came (lost while the peer's signaling was down) does not block a new one forever.
+    if (this.isClosed || (this.negotiating && Date.now() - this.offeredAt < staleOfferMs)) return;
     await this.offer(true);
+  }
+
+  override close(): void {
+    this.recovery.stop();
+    super.close();
   }
 
   private async offer(iceRestart: boolean): Promise<void> {
     this.negotiating = true;
+    this.offeredAt = Date.now();
     try {
       const offer = await this.pc.createOffer({ iceRestart });
       await this.pc.setLocalDescription(offer);

@@ -28,9 +28,9 @@ export class PublisherMedia {
   }
 
   /** Opens a leg for a new subscriber and sends the offer. */
-  async addLeg(subscriptionId: string, configuration: RTCConfiguration, send: LegCallbacks['send'], onState?: (state: LegState) => void): Promise<void> {
+  async addLeg(subscriptionId: string, configuration: RTCConfiguration, send: LegCallbacks['send'], onState?: (state: LegState) => void, onGiveUp?: () => void): Promise<void> {
     this.legs.get(subscriptionId)?.close();
-    const leg = new PublisherLeg(subscriptionId, configuration, { send, ...(onState ? { onState } : {}) }, this.stream, this.publishing);
+    const leg = new PublisherLeg(subscriptionId, configuration, { send, ...(onState ? { onState } : {}), ...(onGiveUp ? { onGiveUp } : {}) }, this.stream, this.publishing);
     this.legs.set(subscriptionId, leg);
     await leg.start();
   }

@@ -48,7 +48,9 @@ export interface SessionSnapshot {
   iceServers: IceServerInfo[];
   connections: ConnectionInfo[];
   streams: StreamInfo[];
-  settings: { reconnectGraceMs: number; maxSignalDataLength: number; maxSignalTypeLength: number };
+  settings: { reconnectGraceMs: number; maxSignalDataLength: number; maxSignalTypeLength: number; keepAliveMs?: number; serverTimeoutMs?: number };
+  /** True when Resume re-created the connection on a restarted server: its streams and subscriptions are gone. */
+  restored?: boolean;
 }
 
 export interface SubscriptionInfo {
@@ -65,6 +67,8 @@ export interface PublishRequest {
   videoType: VideoType | null;
   videoDimensions: { width: number; height: number } | null;
   frameRate: number | null;
+  /** After a server restart (snapshot.restored): publish again under the stream's old id. */
+  restoreStreamId?: string;
 }
 
 export type MediaKind = 'offer' | 'answer' | 'candidate' | 'restartRequest';
