@@ -14,7 +14,7 @@ public sealed class MediaControlTests(CallServer server) : IClassFixture<CallSer
         var bob = call.Bob;
         await PeerConnectionProbe.WaitForInboundMediaAsync(bob.Page);
 
-        await call.Alice.EvalAsync("H.publisher.publishVideo(false)");
+        await call.Alice.EvalAsync("void H.publisher.publishVideo(false)");
         var changed = await bob.WaitForEventAsync("session", "streamPropertyChanged", "e.changedProperty === 'hasVideo'");
         Assert.False(changed.GetProperty("oldValue").GetBoolean() == false, changed.ToString());
         Assert.False(changed.GetProperty("newValue").GetBoolean());
@@ -23,18 +23,18 @@ public sealed class MediaControlTests(CallServer server) : IClassFixture<CallSer
         await PeerConnectionProbe.WaitForStallAsync(bob.Page, s => s.FramesDecoded, "frames decoded after publishVideo(false)");
         await PeerConnectionProbe.WaitForGrowthAsync(bob.Page, s => s.AudioBytesReceived, "audio keeps flowing without video", 500);
 
-        await call.Alice.EvalAsync("H.publisher.publishVideo(true)");
+        await call.Alice.EvalAsync("void H.publisher.publishVideo(true)");
         await bob.WaitForEventAsync("session", "streamPropertyChanged", "e.changedProperty === 'hasVideo' && e.newValue === true && e.oldValue === false");
         await bob.WaitForEventAsync("subscriber", "videoEnabled", "e.reason === 'publishVideo'");
         await bob.WaitForAsync("document.querySelector('#subs .OT_subscriber.OT_audio-only') === null");
         await PeerConnectionProbe.WaitForGrowthAsync(bob.Page, s => s.FramesDecoded, "frames decoded after publishVideo(true)", 5);
 
-        await call.Alice.EvalAsync("H.publisher.publishAudio(false)");
+        await call.Alice.EvalAsync("void H.publisher.publishAudio(false)");
         await bob.WaitForEventAsync("session", "streamPropertyChanged", "e.changedProperty === 'hasAudio' && e.newValue === false && e.oldValue === true");
         await PeerConnectionProbe.WaitForStallAsync(bob.Page, s => s.AudioBytesReceived, "audio bytes after publishAudio(false)");
         Assert.False(await bob.EvalAsync<bool>("H.subscribers[0].stream.hasAudio"));
 
-        await call.Alice.EvalAsync("H.publisher.publishAudio(true)");
+        await call.Alice.EvalAsync("void H.publisher.publishAudio(true)");
         await bob.WaitForEventAsync("session", "streamPropertyChanged", "e.changedProperty === 'hasAudio' && e.newValue === true");
         await PeerConnectionProbe.WaitForGrowthAsync(bob.Page, s => s.AudioBytesReceived, "audio bytes after publishAudio(true)", 500);
     }
@@ -47,12 +47,12 @@ public sealed class MediaControlTests(CallServer server) : IClassFixture<CallSer
         var alice = call.Alice;
         await PeerConnectionProbe.WaitForGrowthAsync(alice.Page, s => s.VideoBytesSent, "alice's outbound video", 1000);
 
-        await call.Bob.EvalAsync("H.subscribers[0].subscribeToVideo(false)");
+        await call.Bob.EvalAsync("void H.subscribers[0].subscribeToVideo(false)");
         await call.Bob.WaitForEventAsync("subscriber", "videoDisabled", "e.reason === 'subscribeToVideo'");
         await PeerConnectionProbe.WaitForStallAsync(alice.Page, s => s.VideoBytesSent, "alice's outbound video bytes to bob after subscribeToVideo(false)");
         await PeerConnectionProbe.WaitForGrowthAsync(alice.Page, s => s.AudioBytesSent, "alice's outbound audio continues", 500);
 
-        await call.Bob.EvalAsync("H.subscribers[0].subscribeToVideo(true)");
+        await call.Bob.EvalAsync("void H.subscribers[0].subscribeToVideo(true)");
         await call.Bob.WaitForEventAsync("subscriber", "videoEnabled", "e.reason === 'subscribeToVideo'");
         await PeerConnectionProbe.WaitForGrowthAsync(alice.Page, s => s.VideoBytesSent, "alice's outbound video after subscribeToVideo(true)", 1000);
         await PeerConnectionProbe.WaitForGrowthAsync(call.Bob.Page, s => s.FramesDecoded, "bob decodes alice's video again", 5);
@@ -97,7 +97,7 @@ public sealed class MediaControlTests(CallServer server) : IClassFixture<CallSer
         var alice = call.Alice;
         var bob = call.Bob;
         await alice.JoinAsync(call.SessionId, CallServer.Token(call.SessionId));
-        await alice.EvalAsync("H.publisher.publishAudio(false); H.publisher.publishVideo(false)");
+        await alice.EvalAsync("void (H.publisher.publishAudio(false), H.publisher.publishVideo(false))");
         await alice.WaitForAsync("H.publisher.stream.hasAudio === false && H.publisher.stream.hasVideo === false");
 
         var joinedAt = DateTime.UtcNow;

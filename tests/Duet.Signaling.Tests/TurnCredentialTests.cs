@@ -39,4 +39,18 @@ public sealed class TurnCredentialTests(TightServer server)
         Assert.EndsWith(":" + other.ConnectionId, otherTurn.Str("username"), StringComparison.Ordinal);
         Assert.NotEqual(turn.Str("credential"), otherTurn.Str("credential"));
     }
+
+    [Fact]
+    public async Task ARealCoturnWithTheSameSecretAcceptsTheCredentialsAndRefusesTamperedOnes()
+    {
+        await using var coturn = CoturnProcess.Start(TightServer.TurnSecret);
+        var session = await server.CreateSessionAsync();
+        var (_, snapshot) = await server.JoinAsync(session);
+        var turn = snapshot.GetProperty("iceServers")[1];
+        var (username, credential) = (turn.Str("username"), turn.Str("credential"));
+
+        Assert.True(0 == await TurnAllocateClient.AllocateAsync(coturn.Port, username, credential, TestClient.Timeout), coturn.Output);
+        Assert.Equal(401, await TurnAllocateClient.AllocateAsync(coturn.Port, username, "x" + credential[1..], TestClient.Timeout));
+        Assert.Equal(401, await TurnAllocateClient.AllocateAsync(coturn.Port, "1:" + username.Split(':')[1], credential, TestClient.Timeout));
+    }
 }

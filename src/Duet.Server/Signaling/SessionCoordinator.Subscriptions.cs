@@ -153,8 +153,8 @@ public sealed partial class SessionCoordinator
     /// <summary>
     /// Which end sent the message. The server knows it from the connection, except on a subscription to oneself,
     /// where both ends are the caller: there offers come from the publisher, answers and restart requests from
-    /// the subscriber, and a candidate belongs to the end whose offer or answer carried its ICE ufrag (or, failing
-    /// that, to the end its <c>from</c> names).
+    /// the subscriber, and a candidate belongs to the end its <c>from</c> names or, without one, is told apart by
+    /// its ICE ufrag: the offer's is the publisher's, any other the subscriber's (and vice versa for the answer's).
     /// </summary>
     private static bool TryFindSender(SubscriptionRecord subscription, ConnectionRecord me, MediaMessage message, out string from)
     {
@@ -169,8 +169,9 @@ public sealed partial class SessionCoordinator
             "offer" => FromPublisher,
             "answer" or "restartRequest" => FromSubscriber,
             _ when message.From is FromPublisher or FromSubscriber => message.From,
-            _ when CandidateUfrag(message.Candidate) is { } u && u == subscription.PublisherUfrag => FromPublisher,
-            _ when CandidateUfrag(message.Candidate) is { } u && u == subscription.SubscriberUfrag => FromSubscriber,
+            // Two ends, so one known ufrag is enough: a candidate may even arrive before the answer that names its end.
+            _ when CandidateUfrag(message.Candidate) is { } u && subscription.PublisherUfrag is { } p => u == p ? FromPublisher : FromSubscriber,
+            _ when CandidateUfrag(message.Candidate) is { } u && subscription.SubscriberUfrag is { } s => u == s ? FromSubscriber : FromPublisher,
             _ => "",
         };
         return from.Length > 0;

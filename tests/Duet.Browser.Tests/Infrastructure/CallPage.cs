@@ -35,7 +35,10 @@ public sealed class CallPage
         return new CallPage(user, page);
     }
 
-    public Task<JsonElement> EvalAsync(string expression) => Page.EvaluateAsync<JsonElement>(expression);
+    private static readonly JsonElement JsonNull = JsonDocument.Parse("null").RootElement;
+
+    /// <summary>Evaluates JS; <c>null</c> and <c>undefined</c> both come back as a JSON null.</summary>
+    public async Task<JsonElement> EvalAsync(string expression) => await Page.EvaluateAsync(expression) ?? JsonNull;
 
     public Task<T> EvalAsync<T>(string expression) => Page.EvaluateAsync<T>(expression);
 

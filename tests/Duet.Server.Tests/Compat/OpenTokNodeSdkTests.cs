@@ -17,7 +17,7 @@ public class OpenTokNodeSdkTests(ServerFixture fixture) : IClassFixture<ServerFi
     {
         var server = fixture.Server;
         var otherSessionId = SessionId.Create(OtherProject.ApiKey, "", DateTimeOffset.UtcNow);
-        var output = await NodeScript.RunAsync("opentok-node.js", server.BaseUri.ToString().TrimEnd('/'),
+        var output = await NodeScript.RunAsync(Path.Combine("Duet.Server.Tests", "Compat", "opentok-node.js"), server.BaseUri.ToString().TrimEnd('/'),
             DuetServerProcess.ApiKey.ToString(CultureInfo.InvariantCulture), DuetServerProcess.ApiSecret,
             OtherProject.ApiKey.ToString(CultureInfo.InvariantCulture), OtherProject.ApiSecret, otherSessionId);
         using var json = JsonDocument.Parse(output);

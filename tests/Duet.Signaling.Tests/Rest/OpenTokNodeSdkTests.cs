@@ -17,7 +17,7 @@ public sealed class OpenTokNodeSdkTests(DefaultServer server)
         var (watcher, _) = await server.JoinAsync(session);
         var streamId = await SignalingServer.PublishAsync(target, "Node");
 
-        var output = await NodeScript.RunAsync(Path.Combine("Rest", "opentok-live.js"), server.BaseUri.ToString().TrimEnd('/'),
+        var output = await NodeScript.RunAsync(Path.Combine("Duet.Signaling.Tests", "Rest", "opentok-live.js"), server.BaseUri.ToString().TrimEnd('/'),
             DuetServerProcess.ApiKey.ToString(CultureInfo.InvariantCulture), DuetServerProcess.ApiSecret, session, target.ConnectionId, streamId);
         using var json = JsonDocument.Parse(output);
         var r = json.RootElement;

@@ -37,7 +37,8 @@ export class SignalingClient {
   async start(): Promise<void> {
     this.stopping = false;
     const connection = new HubConnectionBuilder()
-      .withUrl(this.hubUrl, { transport: HttpTransportType.WebSockets })
+      // Straight to a WebSocket (no HTTP negotiate request): a page on another origin needs no CORS.
+      .withUrl(this.hubUrl, { transport: HttpTransportType.WebSockets, skipNegotiation: true })
       .configureLogging(signalRLogger)
       .build();
     for (const name of serverMessageNames) {

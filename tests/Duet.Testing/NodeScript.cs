@@ -1,14 +1,14 @@
 using System.Diagnostics;
-using Duet.Testing;
 
-namespace Duet.Signaling.Tests.Infrastructure;
+namespace Duet.Testing;
 
-/// <summary>Runs a script of this project with node, with the official SDKs resolved from tests/js/node_modules.</summary>
-internal static class NodeScript
+/// <summary>Runs a test script with node, with third-party packages (the official OpenTok SDK…) resolved from tests/js/node_modules.</summary>
+public static class NodeScript
 {
-    public static async Task<string> RunAsync(string relativePath, params string[] args)
+    /// <param name="pathFromTests">The script's path below <c>tests/</c>, e.g. <c>Duet.Server.Tests/Compat/opentok-node.js</c>.</param>
+    public static async Task<string> RunAsync(string pathFromTests, params string[] args)
     {
-        var path = Path.Combine(RepoPaths.Root, "tests", "Duet.Signaling.Tests", relativePath);
+        var path = Path.Combine(RepoPaths.Root, "tests", pathFromTests);
         if (!Directory.Exists(Path.Combine(RepoPaths.TestNodeModules, "opentok")))
         {
             throw new InvalidOperationException($"{RepoPaths.TestNodeModules}/opentok is missing: run ./test.sh (it runs npm ci in tests/js).");
@@ -29,7 +29,7 @@ internal static class NodeScript
         await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"node {relativePath} exited with {process.ExitCode}:\n{await stderr}\n{await stdout}");
+            throw new InvalidOperationException($"node {pathFromTests} exited with {process.ExitCode}:\n{await stderr}\n{await stdout}");
         }
 
         return await stdout;
