@@ -60,7 +60,7 @@ public sealed partial class SessionCoordinator
         var forcedMute = await state.IsForceMuteAllActiveAsync(me.SessionId);
         var stream = new StreamRecord(streamId, me.SessionId, me.ConnectionId, time.GetUtcNow(), name,
             (request.HasAudio ?? true) && !forcedMute, request.HasVideo ?? true, request.VideoType,
-            request.VideoDimensions?.Width, request.VideoDimensions?.Height, request.FrameRate);
+            request.VideoDimensions?.Width, request.VideoDimensions?.Height, request.FrameRate, request.AudioFallback ?? true);
         var outcome = await state.AddStreamAsync(stream, Limits.MaxStreamsPerConnection);
         if (outcome == AddOutcome.LimitReached)
         {

@@ -234,6 +234,7 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
       videoType: video ? (this.videoType ?? 'camera') : null,
       videoDimensions: settings?.width && settings.height ? { width: settings.width, height: settings.height } : null,
       frameRate: typeof this.props.frameRate === 'number' ? this.props.frameRate : null,
+      audioFallback: subscriberAudioFallback(this.props),
     };
   }
 
@@ -391,6 +392,13 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
     this.widget.destroy();
     publishers.remove(this);
   }
+}
+
+/** OpenTok's `audioFallback: { subscriber }` (default true), or the older `audioFallbackEnabled` flag. */
+function subscriberAudioFallback(props: PublisherProperties): boolean {
+  const fallback = props.audioFallback;
+  if (fallback && typeof fallback === 'object' && typeof (fallback as { subscriber?: unknown }).subscriber === 'boolean') return (fallback as { subscriber: boolean }).subscriber;
+  return props.audioFallbackEnabled !== false;
 }
 
 /** A PNG data URL (base64 part only, as OpenTok returns) of the current frame. */

@@ -111,7 +111,8 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
     this.widget.setMuted(!this.audioWanted);
     this.videoShown = this.computeVideoShown();
     this.widget.setAudioOnly(!this.videoShown);
-    if (properties.audioFallbackEnabled !== false) {
+    // Audio fallback runs unless the publisher (audioFallback.subscriber:false) or this subscriber turned it off.
+    if (stream._audioFallback && properties.audioFallbackEnabled !== false) {
       this.quality = new QualityMonitor(() => this.leg?.getStats(), (action) => this.onQualityAction(action), () => this.videoWanted && !this.qualityDisabled && this.stream.hasVideo);
     }
     subscribers.add(this);

@@ -26,6 +26,7 @@ export class QualityMonitor {
     private readonly receivingVideo: () => boolean,
     thresholds: Partial<FallbackThresholds> = {},
     private readonly intervalMs = 1_000,
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.policy = new AudioFallbackPolicy(thresholds);
   }
@@ -88,7 +89,7 @@ export class QualityMonitor {
     const audioLoss = lossOf(totals.audioLost - previous.audioLost, totals.audioReceived - previous.audioReceived);
     const videoLoss = lossOf(totals.videoLost - previous.videoLost, totals.videoReceived - previous.videoReceived);
     return {
-      timestamp: performance.now(),
+      timestamp: this.now(),
       packetLoss: Math.max(audioLoss, videoLoss),
       rttMs,
       // Without video the bandwidth estimate collapses to audio's needs; it says nothing about the network then.

@@ -21,6 +21,8 @@ export interface StreamInfo {
   videoType: VideoType | null;
   videoDimensions: { width: number; height: number } | null;
   frameRate: number | null;
+  /** False when the publisher turned off subscriber-side audio fallback (audioFallback.subscriber). */
+  audioFallback?: boolean;
 }
 
 export interface IceServerInfo {
@@ -69,6 +71,8 @@ export interface PublishRequest {
   frameRate: number | null;
   /** After a server restart (snapshot.restored): publish again under the stream's old id. */
   restoreStreamId?: string;
+  /** The publisher's audioFallback.subscriber (may its subscribers drop video on a bad network?). */
+  audioFallback?: boolean;
 }
 
 export type MediaKind = 'offer' | 'answer' | 'candidate' | 'restartRequest';
