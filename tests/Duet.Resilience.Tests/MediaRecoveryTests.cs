@@ -88,4 +88,31 @@ public sealed class MediaRecoveryTests
         await PeerConnectionProbe.WaitForGrowthAsync(call.Bob.Page, s => s.FramesDecoded, "bob's frames after video came back", minimumGrowth: 5, timeout: TimeSpan.FromSeconds(10));
         Assert.Empty(await ResilientCall.LeaveEventsAsync(call.Bob));
     }
+
+    [Fact]
+    public async Task PublisherWithAudioFallbackPublisherStopsItsOwnVideoUnderLossWhileSubscriberFallbackIsOff()
+    {
+        await using var turn = await TurnServerProcess.StartAsync();
+        await using var relay = new UdpLossyRelay(turn.Port);
+        var settings = ResilienceServer.Settings();
+        foreach (var (k, v) in turn.DuetSettingsVia(relay.Port))
+        {
+            settings[k] = v;
+        }
+
+        await using var call = await ResilientCall.OpenAsync(settings);
+        // Alice: publisher-side fallback on, subscriber-side off (Bob's subscriber must not act on its own).
+        await call.StartAsync(sessionOptionsJson: RelayOnly, alicePublisherProps: "{ audioFallback: { publisher: true, subscriber: false } }");
+        Assert.False(await call.Bob.EvalAsync<bool>("H.session.streams.toArray().find(s => s.connection.connectionId !== H.session.connection.connectionId)._audioFallback"));
+
+        relay.LossRatio = 0.15;
+        await call.Alice.WaitForEventAsync("publisher", "videoDisableWarning", timeoutMs: 15_000);
+        await call.Alice.WaitForEventAsync("publisher", "videoDisabled", "e.reason === 'quality'", timeoutMs: 15_000);
+        await PeerConnectionProbe.WaitForStallAsync(call.Alice.Page, s => s.VideoBytesSent, "alice's outbound video after her fallback", TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(10));
+        Assert.Equal(0, await ResilientCall.CountAsync(call.Bob, "subscriber", "videoDisableWarning"));
+
+        relay.LossRatio = 0;
+        await call.Alice.WaitForEventAsync("publisher", "videoEnabled", "e.reason === 'quality'", timeoutMs: 20_000);
+        await PeerConnectionProbe.WaitForGrowthAsync(call.Bob.Page, s => s.FramesDecoded, "bob's frames after alice's video came back", minimumGrowth: 5, timeout: TimeSpan.FromSeconds(10));
+    }
 }

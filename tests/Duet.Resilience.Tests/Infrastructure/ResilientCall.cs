@@ -72,10 +72,15 @@ public sealed class ResilientCall : IAsyncDisposable
     }
 
     /// <summary>Both join, publish and subscribe to each other; returns once video frames are decoded on both sides.</summary>
-    public async Task StartAsync(string? aliceToken = null, string? sessionOptionsJson = null)
+    public async Task StartAsync(string? aliceToken = null, string? sessionOptionsJson = null, string alicePublisherProps = "{}", string bobPublisherProps = "{}")
     {
-        await Alice.JoinAsync(SessionId, aliceToken ?? CallServer.Token(SessionId, data: "name=alice"), sessionOptionsJson: sessionOptionsJson);
-        await Bob.JoinAsync(SessionId, CallServer.Token(SessionId, data: "name=bob"), sessionOptionsJson: sessionOptionsJson);
+        await Alice.JoinAsync(SessionId, aliceToken ?? CallServer.Token(SessionId, data: "name=alice"), publisherPropsJson: alicePublisherProps, sessionOptionsJson: sessionOptionsJson);
+        await Bob.JoinAsync(SessionId, CallServer.Token(SessionId, data: "name=bob"), publisherPropsJson: bobPublisherProps, sessionOptionsJson: sessionOptionsJson);
+        foreach (var page in new[] { Alice, Bob })
+        {
+            await page.EvalAsync("(() => { H.publisher.on('videoDisableWarning videoDisableWarningLifted videoDisabled videoEnabled', (e) => H.rec('publisher', e)); return true; })()");
+        }
+
         await Alice.WaitForEventAsync("subscriber", "connected", timeoutMs: 20_000);
         await Bob.WaitForEventAsync("subscriber", "connected", timeoutMs: 20_000);
         await PeerConnectionProbe.WaitForGrowthAsync(Alice.Page, s => s.FramesDecoded, "alice's frames decoded", minimumGrowth: 5);

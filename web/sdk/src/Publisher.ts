@@ -9,6 +9,8 @@ import type { LegCallbacks } from './media/PeerLeg';
 import { capturePublisherMedia, listDevices, openCamera, openMicrophone } from './media/devices';
 import { PublisherMedia } from './media/PublisherMedia';
 import { publisherStats, type OTStats } from './media/stats';
+import type { FallbackAction } from './quality/AudioFallbackPolicy';
+import { QualityMonitor } from './quality/QualityMonitor';
 import { initialsOf, parseSource, type PublisherMediaOptions } from './options';
 import { publishers } from './registry';
 import type { Session } from './Session';
@@ -46,6 +48,10 @@ export type PublisherEvents = {
   mediaStreamAvailable: OTEvent & { mediaStream: MediaStream };
   muteForced: OTEvent;
   videoDimensionsChanged: OTEvent & { oldValue: unknown; newValue: unknown };
+  videoDisableWarning: OTEvent;
+  videoDisableWarningLifted: OTEvent;
+  videoDisabled: OTEvent & { reason: 'quality' };
+  videoEnabled: OTEvent & { reason: 'quality' };
 };
 
 type Callback = (error?: OTError) => void;
@@ -74,6 +80,8 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
   private meterTimer: ReturnType<typeof setInterval> | undefined;
   private readonly subscriberConnections = new Map<string, string>();
   private destroyed = false;
+  /** Publisher-side audio fallback (audioFallback.publisher): one monitor per subscriber leg. */
+  private readonly qualityMonitors = new Map<string, QualityMonitor>();
 
   /** @internal Use OT.initPublisher. */
   constructor(target: unknown, properties: PublisherProperties | undefined, callback: Callback | undefined) {
@@ -255,10 +263,12 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
       media.removeLeg(info.subscriptionId);
       globalEvents.reportException(new OTError(1553, 'The media connection to a subscriber failed and could not be restored (ICE restart gave up)'), this);
     });
+    if (publisherAudioFallback(this.props)) this.watchLeg(media, info.subscriptionId);
   }
 
   /** @internal The server restarted and lost this stream: drop every leg (subscribers come back with new subscriptions) and describe the stream for re-publishing under its old id. */
   _describeForRestore(): PublishRequest & { restoreStreamId?: string } {
+    this.stopQualityMonitors();
     this.media?.closeLegs();
     this.subscriberConnections.clear();
     return { ...this._describe(), ...(this.streamId ? { restoreStreamId: this.streamId } : {}) };
@@ -271,6 +281,8 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
 
   /** @internal */
   _removeSubscriber(subscriptionId: string): void {
+    this.qualityMonitors.get(subscriptionId)?.stop();
+    this.qualityMonitors.delete(subscriptionId);
     this.subscriberConnections.delete(subscriptionId);
     this.media?.removeLeg(subscriptionId);
   }
@@ -294,6 +306,7 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
   /** @internal The stream ended (unpublish, disconnect, forceUnpublish). Default action: remove the widget. */
   _onStreamDestroyed(reason: string): void {
     const stream = this.stream;
+    this.stopQualityMonitors();
     this.media?.closeLegs();
     this.subscriberConnections.clear();
     this.stream = undefined;
@@ -385,13 +398,43 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
     }, defaults.audioLevelIntervalMs);
   }
 
+  /** audioFallback.publisher: watch what this leg's subscriber reports back and hold video back on a bad network. */
+  private watchLeg(media: PublisherMedia, subscriptionId: string): void {
+    this.qualityMonitors.get(subscriptionId)?.stop();
+    let videoHeld = false;
+    const onAction = (action: FallbackAction): void => {
+      if (action === 'videoDisableWarning' || action === 'videoDisableWarningLifted') {
+        this.dispatch(makeEvent(action, this, {}));
+        return;
+      }
+      videoHeld = action === 'videoDisabled';
+      void media.setQualityVideo(subscriptionId, !videoHeld);
+      this.dispatch(makeEvent(action, this, { reason: 'quality' as const }));
+    };
+    const monitor = new QualityMonitor(() => media.legStats(subscriptionId), onAction, () => !videoHeld && this.videoOn, {}, 1_000, undefined, 'outbound');
+    this.qualityMonitors.set(subscriptionId, monitor);
+    monitor.start();
+  }
+
+  private stopQualityMonitors(): void {
+    for (const monitor of this.qualityMonitors.values()) monitor.stop();
+    this.qualityMonitors.clear();
+  }
+
   private dispose(): void {
+    this.stopQualityMonitors();
     if (this.meterTimer) clearInterval(this.meterTimer);
     this.meter.close();
     this.media?.stop();
     this.widget.destroy();
     publishers.remove(this);
   }
+}
+
+/** OpenTok's `audioFallback: { publisher }` (default false): the publisher itself drops video on a bad network. */
+function publisherAudioFallback(props: PublisherProperties): boolean {
+  const fallback = props.audioFallback;
+  return !!fallback && typeof fallback === 'object' && (fallback as { publisher?: unknown }).publisher === true;
 }
 
 /** OpenTok's `audioFallback: { subscriber }` (default true), or the older `audioFallbackEnabled` flag. */

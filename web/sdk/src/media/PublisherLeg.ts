@@ -19,6 +19,8 @@ export class PublisherLeg extends PeerLeg {
   private readonly tracks = new Map<MediaKindName, MediaStreamTrack>();
   private readonly publishing = { audio: true, video: true };
   private readonly wanted = { audio: true, video: true };
+  /** False while the publisher's own audio fallback (audioFallback.publisher) holds video back on this leg. */
+  private qualityVideo = true;
   private negotiating = false;
   private offeredAt = 0;
   private readonly recovery: IceRecovery;
@@ -76,6 +78,12 @@ export class PublisherLeg extends PeerLeg {
     await this.applyTracks();
   }
 
+  /** The publisher's audio fallback: stop (false) or resume sending video on this leg. */
+  async setQualityVideo(on: boolean): Promise<void> {
+    this.qualityVideo = on;
+    await this.applyTrack('video');
+  }
+
   /** A new capture track for a kind (cycleVideo, setVideoSource, setAudioSource). */
   async replaceTrack(kind: MediaKindName, track: MediaStreamTrack): Promise<void> {
     this.tracks.set(kind, track);
@@ -117,7 +125,7 @@ export class PublisherLeg extends PeerLeg {
     const run = async () => {
       const sender = this.senders.get(kind);
       if (!sender || this.isClosed) return;
-      const track = this.publishing[kind] && this.wanted[kind] ? (this.tracks.get(kind) ?? null) : null;
+      const track = this.publishing[kind] && this.wanted[kind] && (kind === 'audio' || this.qualityVideo) ? (this.tracks.get(kind) ?? null) : null;
       if (sender.track === track) return;
       await sender.replaceTrack(track);
     };

@@ -52,6 +52,14 @@ export class PublisherMedia {
     return this.legs.get(subscriptionId)?.setWanted(audio, video) ?? Promise.resolve();
   }
 
+  setQualityVideo(subscriptionId: string, on: boolean): Promise<void> {
+    return this.legs.get(subscriptionId)?.setQualityVideo(on) ?? Promise.resolve();
+  }
+
+  legStats(subscriptionId: string): Promise<RTCStatsReport> | undefined {
+    return this.legs.get(subscriptionId)?.getStats();
+  }
+
   async setPublishing(kind: MediaKindName, on: boolean): Promise<void> {
     this.publishing[kind] = on;
     this.applyLocalEnabled();

@@ -59,4 +59,21 @@ describe('QualityMonitor', () => {
   it('stays quiet on a clean network', async () => {
     expect(await drive(Array(20).fill(1))).toEqual([]);
   });
+
+  it('watches what a publisher sends through its peer\'s receiver reports (outbound)', async () => {
+    const actions: FallbackAction[] = [];
+    let current = new Map() as unknown as RTCStatsReport;
+    const monitor = new QualityMonitor(() => Promise.resolve(current), (a) => actions.push(a), () => true, {}, 1000, () => clock, 'outbound');
+    monitor.start();
+    for (let i = 0; i < 15; i++) {
+      current = new Map<string, Record<string, unknown>>([
+        ['RA', { type: 'remote-inbound-rtp', kind: 'audio', fractionLost: i >= 3 ? 0.2 : 0, roundTripTime: 0.02 }],
+        ['RV', { type: 'remote-inbound-rtp', kind: 'video', fractionLost: 0, roundTripTime: 0.02 }],
+      ]) as unknown as RTCStatsReport;
+      clock += 1000;
+      await vi.advanceTimersByTimeAsync(1000);
+    }
+    monitor.stop();
+    expect(actions).toEqual(['videoDisableWarning', 'videoDisabled']);
+  });
 });

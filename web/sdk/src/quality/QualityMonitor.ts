@@ -8,10 +8,15 @@ interface Totals {
   videoReceived: number;
 }
 
+/** Which side of a leg is watched: what a subscriber receives, or what a publisher sends (as its peer reports back). */
+export type QualityDirection = 'inbound' | 'outbound';
+
 /**
  * Feeds a subscriber's AudioFallbackPolicy from its leg's getStats() once per interval: packet loss of the last
  * interval (the worse of audio and video, since video's retransmissions hide loss that audio shows), the selected
  * candidate pair's RTT and, while video is being received, the estimated available incoming bandwidth.
+ * For a publisher ('outbound') the same figures come from the peer's receiver reports (remote-inbound-rtp packets
+ * lost against outbound-rtp packets sent) and the available outgoing bandwidth.
  * @internal
  */
 export class QualityMonitor {
@@ -27,6 +32,7 @@ export class QualityMonitor {
     thresholds: Partial<FallbackThresholds> = {},
     private readonly intervalMs = 1_000,
     private readonly now: () => number = () => performance.now(),
+    private readonly direction: QualityDirection = 'inbound',
   ) {
     this.policy = new AudioFallbackPolicy(thresholds);
   }
@@ -67,9 +73,15 @@ export class QualityMonitor {
     const totals: Totals = { audioLost: 0, audioReceived: 0, videoLost: 0, videoReceived: 0 };
     let rttMs: number | null = null;
     let availableBitrateBps: number | null = null;
+    let reportedLoss = 0;
     const stats = [...(report as unknown as Map<string, Record<string, unknown>>).values()];
+    const outbound = this.direction === 'outbound';
     for (const s of stats) {
-      if (s.type === 'inbound-rtp') {
+      if (outbound && s.type === 'remote-inbound-rtp') {
+        // The peer's receiver reports carry the loss of their own interval (audio's come only every few seconds,
+        // so per-poll deltas would read as "no loss" in between): the latest report's fraction is the figure.
+        reportedLoss = Math.max(reportedLoss, num(s.fractionLost));
+      } else if (!outbound && s.type === 'inbound-rtp') {
         if (s.kind === 'audio') {
           totals.audioLost += num(s.packetsLost);
           totals.audioReceived += num(s.packetsReceived);
@@ -80,13 +92,14 @@ export class QualityMonitor {
       } else if (s.type === 'transport' && typeof s.selectedCandidatePairId === 'string') {
         const pair = (report as unknown as Map<string, Record<string, unknown>>).get(s.selectedCandidatePairId);
         if (pair && typeof pair.currentRoundTripTime === 'number') rttMs = pair.currentRoundTripTime * 1000;
-        if (pair && typeof pair.availableIncomingBitrate === 'number') availableBitrateBps = pair.availableIncomingBitrate;
+        const bitrate = outbound ? pair?.availableOutgoingBitrate : pair?.availableIncomingBitrate;
+        if (typeof bitrate === 'number') availableBitrateBps = bitrate;
       }
     }
     const previous = this.previous;
     this.previous = totals;
     if (!previous) return undefined;
-    const audioLoss = lossOf(totals.audioLost - previous.audioLost, totals.audioReceived - previous.audioReceived);
+    const audioLoss = outbound ? reportedLoss : lossOf(totals.audioLost - previous.audioLost, totals.audioReceived - previous.audioReceived);
     const videoLoss = lossOf(totals.videoLost - previous.videoLost, totals.videoReceived - previous.videoReceived);
     return {
       timestamp: this.now(),
