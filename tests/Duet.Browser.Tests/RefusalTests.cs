@@ -33,11 +33,15 @@ public sealed class RefusalTests(CallServer server) : IClassFixture<CallServer>,
     }
 
     [Fact]
-    public async Task UnknownSessionFailsWith1005()
+    public async Task AWellFormedButUnknownSessionFailsWith1005()
     {
+        // A session id this project could have issued, and a valid token for it, but the session was never created.
+        var unknown = Duet.Core.Sessions.SessionId.Create(Duet.Testing.DuetServerProcess.ApiKey, "", DateTimeOffset.UtcNow);
         var page = await CallPage.OpenAsync(_user, server.BaseUri);
-        var error = await page.ConnectAsync("1_not-a-session", "T1==garbage");
-        Assert.Contains(error.GetProperty("code").GetInt32(), new[] { 1004, 1005 });
+        var error = await page.ConnectAsync(unknown, CallServer.Token(unknown));
+        Assert.Equal(1005, error.GetProperty("code").GetInt32());
+        Assert.Equal("OT_INVALID_SESSION_ID", error.GetProperty("name").GetString());
+        await page.WaitForEventAsync("OT", "exception", "e.code === 1005", timeoutMs: 2000);
     }
 
     [Fact]
