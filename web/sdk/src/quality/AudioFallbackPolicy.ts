@@ -63,8 +63,9 @@ export class AudioFallbackPolicy {
   private current: FallbackState = 'good';
   private badSince: number | null = null;
   private goodSince: number | null = null;
-  private changedAt = Number.NEGATIVE_INFINITY;
-  private lastTimestamp = Number.NEGATIVE_INFINITY;
+  // null rather than -Infinity: SDK objects stay JSON-serialisable (pages hand them to test drivers and loggers).
+  private changedAt: number | null = null;
+  private lastTimestamp: number | null = null;
 
   constructor(thresholds: Partial<FallbackThresholds> = {}) {
     this.thresholds = { ...defaultFallbackThresholds, ...thresholds };
@@ -76,7 +77,7 @@ export class AudioFallbackPolicy {
 
   /** Feeds one sample; returns the actions to take now (usually none). */
   update(sample: QualitySample): FallbackAction[] {
-    if (!(sample.timestamp >= this.lastTimestamp)) {
+    if (!(sample.timestamp >= (this.lastTimestamp ?? Number.NEGATIVE_INFINITY))) {
       throw new RangeError('Quality samples must be fed in time order.');
     }
     this.lastTimestamp = sample.timestamp;
@@ -90,7 +91,7 @@ export class AudioFallbackPolicy {
       this.badSince = null;
     }
 
-    if (sample.timestamp - this.changedAt < this.thresholds.minDwellMs) {
+    if (this.changedAt !== null && sample.timestamp - this.changedAt < this.thresholds.minDwellMs) {
       return [];
     }
 
@@ -114,7 +115,7 @@ export class AudioFallbackPolicy {
     this.current = 'good';
     this.badSince = null;
     this.goodSince = null;
-    this.changedAt = Number.NEGATIVE_INFINITY;
+    this.changedAt = null;
   }
 
   private classify(s: QualitySample): SampleQuality {
