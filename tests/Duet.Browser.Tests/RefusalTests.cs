@@ -45,6 +45,35 @@ public sealed class RefusalTests(CallServer server) : IClassFixture<CallServer>,
     }
 
     [Fact]
+    public async Task AnUnreachableServerFailsWith1006()
+    {
+        var closedPort = Duet.Testing.FreePort.Next();
+        var page = await CallPage.OpenAsync(_user, server.BaseUri);
+        var sessionId = await server.CreateSessionAsync();
+        var error = await page.ConnectAsync(sessionId, CallServer.Token(sessionId), $"{{ apiUrl: 'http://127.0.0.1:{closedPort}' }}");
+        Assert.Equal(1006, error.GetProperty("code").GetInt32());
+        Assert.Equal("OT_CONNECT_FAILED", error.GetProperty("name").GetString());
+        await page.WaitForEventAsync("OT", "exception", "e.code === 1006", timeoutMs: 2000);
+    }
+
+    [Fact]
+    public async Task APeerConnectionThatCannotBeCreatedFailsTheSubscribeWith1013()
+    {
+        var sessionId = await server.CreateSessionAsync();
+        await using var other = await ChromiumLauncher.LaunchAsync(new BrowserUserOptions { Name = "publisher" });
+        var publisher = await CallPage.OpenAsync(other, server.BaseUri);
+        await publisher.JoinAsync(sessionId, CallServer.Token(sessionId));
+        var page = await CallPage.OpenAsync(_user, server.BaseUri);
+        // An ICE server URL the browser rejects: new RTCPeerConnection throws.
+        Assert.Equal(JsonValueKind.Null, (await page.ConnectAsync(sessionId, CallServer.Token(sessionId), "{ iceConfig: { includeServers: 'custom', customServers: [{ urls: 'bogus:127.0.0.1' }] } }")).ValueKind);
+        await page.WaitForEventAsync("session", "streamCreated");
+        var error = await page.EvalAsync("H.subscribe(H.session.streams.find())");
+        Assert.Equal(1013, error.GetProperty("code").GetInt32());
+        await page.WaitForEventAsync("OT", "exception", "e.code === 1013", timeoutMs: 2000);
+        await page.WaitForEventAsync("subscriber", "destroyed", timeoutMs: 2000);
+    }
+
+    [Fact]
     public async Task SubscriberRolePublishFailsWith1500()
     {
         var sessionId = await server.CreateSessionAsync();

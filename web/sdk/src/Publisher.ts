@@ -258,11 +258,16 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
   async _addSubscriber(info: SubscriptionInfo, configuration: RTCConfiguration, send: LegCallbacks['send']): Promise<void> {
     const media = await this.ready;
     this.subscriberConnections.set(info.subscriptionId, info.subscriberConnectionId);
-    await media.addLeg(info.subscriptionId, configuration, send, undefined, () => {
-      // Media to this subscriber could not be recovered: say so instead of leaving a frozen leg.
-      media.removeLeg(info.subscriptionId);
-      globalEvents.reportException(new OTError(1553, 'The media connection to a subscriber failed and could not be restored (ICE restart gave up)'), this);
-    });
+    try {
+      await media.addLeg(info.subscriptionId, configuration, send, undefined, () => {
+        // IceRecovery restarted ICE until its bound ran out: say so (OpenTok's 1553) instead of leaving a frozen leg.
+        media.removeLeg(info.subscriptionId);
+        globalEvents.reportException(new OTError(1553, `ICE failed on the connection to subscriber ${info.subscriberConnectionId} and could not be restored`), this);
+      });
+    } catch (err) {
+      globalEvents.reportException(new OTError(1013, `Could not create the peer connection for a subscriber: ${err instanceof Error ? err.message : String(err)}`), this);
+      throw err;
+    }
     if (publisherAudioFallback(this.props)) this.watchLeg(media, info.subscriptionId);
   }
 

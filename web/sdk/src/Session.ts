@@ -321,11 +321,20 @@ export class Session extends EventDispatcher<SessionEvents> {
     this.subscriptions.set(info.subscriptionId, subscriber);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new OTError(1501, 'The subscriber timed out while connecting media')), defaults.subscribeTimeoutMs);
-      const leg = subscriber._start(info.subscriptionId, this.rtcConfig(), (m) => engine.sendMedia(info.subscriptionId, m), (error) => {
+      const start = () => subscriber._start(info.subscriptionId, this.rtcConfig(), (m) => engine.sendMedia(info.subscriptionId, m), (error) => {
         clearTimeout(timer);
         if (error) reject(error);
         else resolve();
       });
+      let leg;
+      try {
+        leg = start();
+      } catch (err) {
+        clearTimeout(timer);
+        engine.invoke('Unsubscribe', info.subscriptionId).catch(() => undefined);
+        reject(err);
+        return;
+      }
       engine.registerEnd(info.subscriptionId, 'subscriber', (m) => leg.handle(m).catch((err) => log.warn('subscriber media', err)));
     });
   }

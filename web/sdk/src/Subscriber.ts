@@ -204,16 +204,12 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
   /** @internal The hub created the subscription: open the receiving leg. */
   _start(subscriptionId: string, configuration: RTCConfiguration, send: (m: Omit<MediaMessage, 'subscriptionId'>) => void, onFirstConnect: (error?: OTError) => void): SubscriberLeg {
     this.subscriptionIdValue = subscriptionId;
-    const onGiveUp = () => {
-      // Media could not be restored within the bound: an error, not an endless spinner.
-      this._closeLeg();
-      globalEvents.reportException(new OTError(1554, 'The media connection of this subscriber failed and could not be restored (ICE restart gave up)'), this);
-    };
-    const leg = new SubscriberLeg(subscriptionId, configuration, { send, onState: (state) => this.onLegState(state, onFirstConnect), onGiveUp }, (stream, track) => {
-      this.widget.attach(stream, () => this.onAutoplayBlocked());
-      if (track.kind === 'audio') this.meter.setTrack(track);
-      this.dispatch(makeEvent('mediaStreamAvailable', this, { mediaStream: stream }));
-    });
+    let leg: SubscriberLeg;
+    try {
+      leg = this.createLeg(subscriptionId, configuration, send, onFirstConnect);
+    } catch (err) {
+      throw new OTError(1013, `Could not create the peer connection: ${err instanceof Error ? err.message : String(err)}`);
+    }
     this.leg = leg;
     this.widget.video.muted = !this.audioWanted;
     this.startMeter();
@@ -233,6 +229,19 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
       this.dispatch(makeEvent('disconnected', this, {}));
     }
     return this._start(subscriptionId, configuration, send, () => undefined);
+  }
+
+  private createLeg(subscriptionId: string, configuration: RTCConfiguration, send: (m: Omit<MediaMessage, 'subscriptionId'>) => void, onFirstConnect: (error?: OTError) => void): SubscriberLeg {
+    const onGiveUp = () => {
+      // Media could not be restored within the bound: an error, not an endless spinner.
+      this._closeLeg();
+      globalEvents.reportException(new OTError(1554, 'The media connection of this subscriber failed and could not be restored (ICE restart gave up)'), this);
+    };
+    return new SubscriberLeg(subscriptionId, configuration, { send, onState: (state) => this.onLegState(state, onFirstConnect), onGiveUp }, (stream, track) => {
+      this.widget.attach(stream, () => this.onAutoplayBlocked());
+      if (track.kind === 'audio') this.meter.setTrack(track);
+      this.dispatch(makeEvent('mediaStreamAvailable', this, { mediaStream: stream }));
+    });
   }
 
   /** @internal The publisher changed hasVideo/hasAudio. */
