@@ -100,13 +100,17 @@ public sealed class MediaControlTests(CallServer server) : IClassFixture<CallSer
         await alice.EvalAsync("void (H.publisher.publishAudio(false), H.publisher.publishVideo(false))");
         await alice.WaitForAsync("H.publisher.stream.hasAudio === false && H.publisher.stream.hasVideo === false");
 
-        var joinedAt = DateTime.UtcNow;
+        // Measured with the browser's clock (Playwright's own round trips are not part of what the user sees).
+        var joinedAt = await bob.EvalAsync<double>("Date.now()");
         await bob.JoinAsync(call.SessionId, CallServer.Token(call.SessionId), publish: false);
-        var created = await bob.WaitForEventAsync("session", "streamCreated", timeoutMs: 1000);
+        var created = await bob.WaitForEventAsync("session", "streamCreated");
         Assert.False(created.GetProperty("hasAudio").GetBoolean());
         Assert.False(created.GetProperty("hasVideo").GetBoolean());
-        await bob.WaitForAsync("document.querySelector('#subs .OT_subscriber.OT_audio-only') !== null", timeoutMs: 1000);
-        Assert.True(DateTime.UtcNow - joinedAt < TimeSpan.FromSeconds(3));
+        Assert.InRange(created.GetProperty("t").GetDouble() - joinedAt, 0, 1000);
+        // The subscriber widget is created in the streamCreated handler and shows the camera-off poster at once.
+        await bob.WaitForAsync("document.querySelector('#subs .OT_subscriber.OT_audio-only') !== null");
+        var posterAt = await bob.EvalAsync<double>("Date.now()");
+        Assert.InRange(posterAt - joinedAt, 0, 3000);
         await bob.WaitForEventAsync("subscriber", "connected");
         await PeerConnectionProbe.WaitForStallAsync(bob.Page, s => s.FramesDecoded + s.AudioBytesReceived, "media of a muted, camera-off stream");
 
@@ -126,7 +130,7 @@ public sealed class MediaControlTests(CallServer server) : IClassFixture<CallSer
         await using (late)
         {
             await late.Alice.JoinAsync(call.SessionId, CallServer.Token(call.SessionId), publish: false);
-            var seen = await late.Alice.WaitForEventAsync("session", "streamCreated", timeoutMs: 1000);
+            var seen = await late.Alice.WaitForEventAsync("session", "streamCreated");
             Assert.True(seen.GetProperty("hasAudio").GetBoolean());
             Assert.False(seen.GetProperty("hasVideo").GetBoolean());
         }

@@ -64,6 +64,6 @@ public sealed class ReconnectionTests(ShortGraceServer server) : IClassFixture<S
         Assert.Equal("networkDisconnected", ended.GetProperty("reason").GetString());
         var gone = await call.Alice.WaitForEventAsync("session", "connectionDestroyed", timeoutMs: timeout);
         Assert.Equal("networkDisconnected", gone.GetProperty("reason").GetString());
-        await call.Alice.WaitForEventAsync("session", "streamDestroyed", "e.reason === 'networkDisconnected'", timeoutMs: 1000);
+        await call.Alice.WaitForEventAsync("session", "streamDestroyed", "e.reason === 'networkDisconnected'", timeoutMs: 5000);
     }
 }

@@ -2,10 +2,14 @@ using Duet.Testing.Browser;
 
 namespace Duet.Browser.Tests.Infrastructure;
 
-/// <summary>Two users (two Chromium profiles) with call pages open on the server, disposed together.</summary>
+/// <summary>
+/// Two users (two Chromium profiles) with call pages open on the server. With the default single fake camera the
+/// browsers are the test class's shared ones (only the pages are closed at the end); otherwise they are launched
+/// for this call and closed with it.
+/// </summary>
 public sealed class Call : IAsyncDisposable
 {
-    private readonly List<BrowserUser> _users = [];
+    private readonly List<BrowserUser> _ownedUsers = [];
 
     private Call(CallServer server)
     {
@@ -26,10 +30,19 @@ public sealed class Call : IAsyncDisposable
         try
         {
             call.SessionId = await server.CreateSessionAsync();
-            var users = await Task.WhenAll(
-                ChromiumLauncher.LaunchAsync(new BrowserUserOptions { Name = "alice", FakeCameras = fakeCameras }),
-                ChromiumLauncher.LaunchAsync(new BrowserUserOptions { Name = "bob", FakeCameras = fakeCameras }));
-            call._users.AddRange(users);
+            BrowserUser[] users;
+            if (fakeCameras == 1)
+            {
+                users = [await server.UserAsync("alice"), await server.UserAsync("bob")];
+            }
+            else
+            {
+                users = await Task.WhenAll(
+                    ChromiumLauncher.LaunchAsync(new BrowserUserOptions { Name = "alice", FakeCameras = fakeCameras }),
+                    ChromiumLauncher.LaunchAsync(new BrowserUserOptions { Name = "bob", FakeCameras = fakeCameras }));
+                call._ownedUsers.AddRange(users);
+            }
+
             call.Alice = await CallPage.OpenAsync(users[0], server.BaseUri);
             call.Bob = await CallPage.OpenAsync(users[1], server.BaseUri);
             return call;
@@ -52,7 +65,15 @@ public sealed class Call : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var user in _users)
+        foreach (var page in new[] { Alice, Bob })
+        {
+            if (page is not null && !page.Page.IsClosed)
+            {
+                await page.Page.CloseAsync();
+            }
+        }
+
+        foreach (var user in _ownedUsers)
         {
             await user.DisposeAsync();
         }

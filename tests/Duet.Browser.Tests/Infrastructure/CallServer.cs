@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Duet.Core.Projects;
 using Duet.Core.Tokens;
 using Duet.Testing;
+using Duet.Testing.Browser;
 
 namespace Duet.Browser.Tests.Infrastructure;
 
@@ -15,6 +16,7 @@ namespace Duet.Browser.Tests.Infrastructure;
 public class CallServer : IAsyncLifetime
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Dictionary<string, Task<BrowserUser>> _users = [];
     private DuetServerProcess? _process;
 
     public CallServer()
@@ -43,8 +45,32 @@ public class CallServer : IAsyncLifetime
     /// <summary>The server's extra settings; subclasses start what the server should point at (e.g. coturn) here.</summary>
     protected virtual Task<IReadOnlyDictionary<string, string>> PrepareSettingsAsync() => Task.FromResult(_settings);
 
+    /// <summary>
+    /// A browser (one Chromium profile) shared by the tests of this class under that name: launching Chromium is
+    /// the slow part of a browser test, pages are cheap. Tests open their own pages and close them.
+    /// </summary>
+    public Task<BrowserUser> UserAsync(string name)
+    {
+        lock (_users)
+        {
+            if (!_users.TryGetValue(name, out var user))
+            {
+                user = ChromiumLauncher.LaunchAsync(new BrowserUserOptions { Name = name });
+                _users[name] = user;
+            }
+
+            return user;
+        }
+    }
+
     public virtual async Task DisposeAsync()
     {
+        foreach (var user in _users.Values)
+        {
+            await (await user).DisposeAsync();
+        }
+
+        _users.Clear();
         if (_process is not null)
         {
             await _process.DisposeAsync();

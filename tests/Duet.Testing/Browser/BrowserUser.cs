@@ -44,7 +44,6 @@ public sealed class BrowserUser : IAsyncDisposable
             Body = html,
         }));
         var page = Context.Pages.Count == 1 && Context.Pages[0].Url == "about:blank" ? Context.Pages[0] : await Context.NewPageAsync();
-        page.PageError += (_, error) => _console.Enqueue($"[pageerror] {error}");
         await page.GotoAsync(url.ToString());
         return page;
     }
