@@ -43,7 +43,7 @@ public sealed class TurnCredentialTests(TightServer server)
     [Fact]
     public async Task ARealCoturnWithTheSameSecretAcceptsTheCredentialsAndRefusesTamperedOnes()
     {
-        await using var coturn = CoturnProcess.Start(TightServer.TurnSecret);
+        await using var coturn = await Duet.Testing.TurnServerProcess.StartAsync(TightServer.TurnSecret);
         var session = await server.CreateSessionAsync();
         var (_, snapshot) = await server.JoinAsync(session);
         var turn = snapshot.GetProperty("iceServers")[1];

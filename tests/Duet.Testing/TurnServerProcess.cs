@@ -109,10 +109,25 @@ public sealed class TurnServerProcess : IAsyncDisposable
         throw new TimeoutException($"turnserver did not listen on {port.ToString(CultureInfo.InvariantCulture)} within 10 s:\n{turn.Output}");
     }
 
+    /// <summary>Freezes coturn (SIGSTOP): relayed media stops at once while every socket stays open.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>Thaws a paused coturn (SIGCONT).</summary>
+    public void Resume() => Signal("CONT");
+
+    /// <summary>TURN settings for a Duet server whose clients must reach this coturn through <paramref name="udpPort"/> (e.g. a <c>UdpLossyRelay</c>), UDP only.</summary>
+    public Dictionary<string, string> DuetSettingsVia(int udpPort) => new()
+    {
+        ["Duet:Turn:Secret"] = Secret,
+        ["Duet:Turn:TtlSeconds"] = "600",
+        ["Duet:Turn:Urls:0"] = $"turn:127.0.0.1:{udpPort}?transport=udp",
+    };
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
+            Signal("CONT");
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
@@ -125,5 +140,11 @@ public sealed class TurnServerProcess : IAsyncDisposable
         catch (IOException)
         {
         }
+    }
+
+    private void Signal(string name)
+    {
+        using var kill = Process.Start("kill", $"-{name} {_process.Id.ToString(CultureInfo.InvariantCulture)}");
+        kill?.WaitForExit();
     }
 }

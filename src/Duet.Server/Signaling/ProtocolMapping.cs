@@ -10,7 +10,7 @@ public static class ProtocolMapping
 
     public static StreamInfo ToInfo(this StreamRecord s) => new(
         s.StreamId, s.ConnectionId, s.CreatedAt.ToUnixTimeMilliseconds(), s.Name, s.HasAudio, s.HasVideo, s.VideoType,
-        s is { Width: { } w, Height: { } h } ? new VideoDimensions(w, h) : null, s.FrameRate);
+        s is { Width: { } w, Height: { } h } ? new VideoDimensions(w, h) : null, s.FrameRate, s.AudioFallback);
 
     public static SubscriptionInfo ToInfo(this SubscriptionRecord s) =>
         new(s.SubscriptionId, s.StreamId, s.PublisherConnectionId, s.SubscriberConnectionId);

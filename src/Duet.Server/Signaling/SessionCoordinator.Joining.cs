@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
+using System.Text;
 using Duet.Core.Projects;
 using Duet.Core.Sessions;
 using Duet.Core.Tokens;
 using Duet.Server.Signaling.Protocol;
+using Duet.Server.Signaling.Resumption;
 using Duet.Server.Signaling.State;
 
 namespace Duet.Server.Signaling;
@@ -10,8 +12,6 @@ namespace Duet.Server.Signaling;
 /// <summary>Joining and leaving: Connect, Resume, Disconnect, dropped sockets and the reconnect grace period.</summary>
 public sealed partial class SessionCoordinator
 {
-    private const int ResumeSecretBytes = 32;
-
     public async Task<HubResult> ConnectAsync(string socketId, ConnectRequest? request)
     {
         if (await state.FindConnectionBySocketAsync(socketId) is not null)
@@ -46,8 +46,8 @@ public sealed partial class SessionCoordinator
                 return Invalid("This socket is already connected; disconnect first.");
             }
 
-            var me = new ConnectionRecord(NewId(), claims.SessionId, claims.Role, claims.ConnectionData, time.GetUtcNow(),
-                RandomNumberGenerator.GetBytes(ResumeSecretBytes), socketId, 0);
+            var draft = new ConnectionRecord(NewId(), claims.SessionId, claims.Role, claims.ConnectionData, time.GetUtcNow(), [], socketId, 0);
+            var me = draft with { ResumeSecret = Encoding.ASCII.GetBytes(tickets.Issue(draft)) };
             if (await state.AddConnectionAsync(me, maxConnections) != AddOutcome.Added)
             {
                 return HubResult.Fail(OtErrorCodes.ConnectionLimitExceeded, $"The session already has its maximum of {maxConnections} connections.");
@@ -82,7 +82,12 @@ public sealed partial class SessionCoordinator
         using (await gate.EnterAsync(sessionId))
         {
             var existing = await state.FindConnectionAsync(connectionId);
-            if (existing is null || existing.SessionId != sessionId || !SecretMatches(existing.ResumeSecret, secret))
+            if (existing is null)
+            {
+                return await RestoreAsync(socketId, sessionId, connectionId, secret) ?? refused;
+            }
+
+            if (existing.SessionId != sessionId || !SecretMatches(existing.ResumeSecret, secret))
             {
                 return refused;
             }
@@ -123,6 +128,44 @@ public sealed partial class SessionCoordinator
             logger.LogInformation("Connection {ConnectionId} resumed", connectionId);
             return HubResult.Success(await SnapshotAsync(me));
         }
+    }
+
+    /// <summary>
+    /// Resume of a connection this process does not hold: after a restart the secret alone re-creates it (same id,
+    /// role and data) if it is correctly signed, the connection never ended, the session still exists and this process
+    /// started less than one grace period ago. Its streams and subscriptions are gone; the client re-publishes
+    /// (<see cref="PublishRequest.RestoreStreamId"/>) and re-subscribes, told so by <c>restored: true</c>. Call inside the gate.
+    /// </summary>
+    private async Task<HubResult?> RestoreAsync(string socketId, string sessionId, string connectionId, string secret)
+    {
+        var ticket = tickets.Read(secret);
+        if (ticket is null || ticket.SessionId != sessionId || ticket.ConnectionId != connectionId)
+        {
+            return null;
+        }
+
+        if (time.GetUtcNow() - tickets.StartedAt > signaling.CurrentValue.ReconnectGrace
+            || await endedConnections.ContainsAsync(connectionId)
+            || await sessions.FindAsync(sessionId) is not { } session)
+        {
+            return null;
+        }
+
+        var me = new ConnectionRecord(connectionId, sessionId, ticket.Role, ticket.Data, ticket.CreatedAt, Encoding.ASCII.GetBytes(secret), socketId, 0);
+        if (await state.AddConnectionAsync(me, session.MaxConnections ?? Limits.MaxConnectionsPerSession) != AddOutcome.Added)
+        {
+            return null;
+        }
+
+        _restoredConnections[connectionId] = true;
+        var info = me.ToInfo();
+        foreach (var other in Others(await state.ListConnectionsAsync(sessionId), connectionId))
+        {
+            Send(other, c => c.ConnectionCreated(info));
+        }
+
+        logger.LogInformation("Connection {ConnectionId} restored in session {SessionId} from its resume secret", connectionId, sessionId);
+        return HubResult.Success(await SnapshotAsync(me, restored: true));
     }
 
     public Task<HubResult> DisconnectAsync(string socketId) => WithCallerAsync(socketId, async me =>
@@ -203,11 +246,15 @@ public sealed partial class SessionCoordinator
     {
         StopGraceTimer(me.ConnectionId);
         signalRate.Forget(me.ConnectionId);
+        _restoredConnections.TryRemove(me.ConnectionId, out _);
         var removed = await state.RemoveConnectionAsync(me.ConnectionId);
         if (removed is null)
         {
             return;
         }
+
+        // Its resume secret stops working for good, also on a restarted server.
+        await endedConnections.AddAsync(me.ConnectionId, tickets.ExpiryFor(me.CreatedAt));
 
         var remaining = await state.ListConnectionsAsync(me.SessionId);
         foreach (var subscription in removed.Subscriptions)
@@ -244,14 +291,7 @@ public sealed partial class SessionCoordinator
 
     private static bool SecretMatches(byte[] expected, string given)
     {
-        if (given.Length != expected.Length * 2)
-        {
-            return false;
-        }
-
-        Span<byte> bytes = stackalloc byte[ResumeSecretBytes];
-        return Convert.FromHexString(given, bytes, out _, out var written) == System.Buffers.OperationStatus.Done
-            && written == expected.Length
-            && CryptographicOperations.FixedTimeEquals(expected, bytes[..written]);
+        var bytes = Encoding.ASCII.GetBytes(given);
+        return bytes.Length == expected.Length && CryptographicOperations.FixedTimeEquals(expected, bytes);
     }
 }

@@ -45,10 +45,22 @@ public sealed partial class SessionCoordinator
             return Invalid($"frameRate must be between 1 and {MaxFrameRate}.");
         }
 
+        var streamId = NewId();
+        if (request.RestoreStreamId is { } restoreId)
+        {
+            // Only a connection restored after a restart gets its old stream id back, and only if nobody holds it.
+            if (!_restoredConnections.ContainsKey(me.ConnectionId) || !Guid.TryParseExact(restoreId, "D", out _) || await state.FindStreamAsync(restoreId) is not null)
+            {
+                return Invalid("restoreStreamId is only for a connection restored after a server restart, with an unused stream id.");
+            }
+
+            streamId = restoreId;
+        }
+
         var forcedMute = await state.IsForceMuteAllActiveAsync(me.SessionId);
-        var stream = new StreamRecord(NewId(), me.SessionId, me.ConnectionId, time.GetUtcNow(), name,
+        var stream = new StreamRecord(streamId, me.SessionId, me.ConnectionId, time.GetUtcNow(), name,
             (request.HasAudio ?? true) && !forcedMute, request.HasVideo ?? true, request.VideoType,
-            request.VideoDimensions?.Width, request.VideoDimensions?.Height, request.FrameRate);
+            request.VideoDimensions?.Width, request.VideoDimensions?.Height, request.FrameRate, request.AudioFallback ?? true);
         var outcome = await state.AddStreamAsync(stream, Limits.MaxStreamsPerConnection);
         if (outcome == AddOutcome.LimitReached)
         {

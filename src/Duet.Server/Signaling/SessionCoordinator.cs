@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Duet.Core.Tokens;
 using Duet.Server.Signaling.Protocol;
+using Duet.Server.Signaling.Resumption;
 using Duet.Server.Signaling.State;
 using Duet.Server.Storage;
 using Duet.Server.Turn;
@@ -25,12 +26,17 @@ public sealed partial class SessionCoordinator(
     ISessionStore sessions,
     IOptionsMonitor<LimitsOptions> limits,
     IOptionsMonitor<SignalingOptions> signaling,
+    ResumeTickets tickets,
+    IEndedConnections endedConnections,
     TimeProvider time,
     ILogger<SessionCoordinator> logger)
 {
     private static readonly HubResult NotConnected = HubResult.Fail(OtErrorCodes.NotConnected, "This socket is not connected to a session.");
 
     private readonly ConcurrentDictionary<string, ITimer> _graceTimers = new(StringComparer.Ordinal);
+
+    /// <summary>Connections re-created from their resume secret after a restart: they may re-publish under their old stream ids.</summary>
+    private readonly ConcurrentDictionary<string, bool> _restoredConnections = new(StringComparer.Ordinal);
 
     private LimitsOptions Limits => limits.CurrentValue;
 
@@ -58,20 +64,23 @@ public sealed partial class SessionCoordinator(
 
     private static HubResult Invalid(string message) => HubResult.Fail(OtErrorCodes.InvalidParameter, message);
 
-    private async Task<SessionSnapshot> SnapshotAsync(ConnectionRecord me)
+    private async Task<SessionSnapshot> SnapshotAsync(ConnectionRecord me, bool restored = false)
     {
         var connections = await state.ListConnectionsAsync(me.SessionId);
         var streams = await state.ListStreamsAsync(me.SessionId);
         var limits = Limits;
+        var timing = signaling.CurrentValue;
         return new SessionSnapshot(
             me.ToInfo(),
             me.Role.ToWire(),
             Capabilities.Of(me.Role),
-            Convert.ToHexStringLower(me.ResumeSecret),
+            System.Text.Encoding.ASCII.GetString(me.ResumeSecret),
             iceServers.For(me.ConnectionId),
             connections.Select(c => c.ToInfo()).ToArray(),
             streams.Select(s => s.ToInfo()).ToArray(),
-            new SessionSettings((long)signaling.CurrentValue.ReconnectGrace.TotalMilliseconds, limits.MaxSignalDataLength, limits.MaxSignalTypeLength));
+            new SessionSettings((long)timing.ReconnectGrace.TotalMilliseconds, limits.MaxSignalDataLength, limits.MaxSignalTypeLength,
+                (long)(timing.ClientTimeoutSeconds * 1000 / 3), (long)(Math.Max(timing.ClientTimeoutSeconds, timing.KeepAliveSeconds * 3) * 1000)),
+            restored);
     }
 
     private static string NewId() => Guid.NewGuid().ToString("D");

@@ -1,4 +1,5 @@
 using Duet.Server.Api;
+using Duet.Server.Signaling.Resumption;
 using Duet.Server.Signaling.State;
 using Duet.Server.Turn;
 using Duet.Server.Webhooks;
@@ -26,6 +27,8 @@ public static class SignalingExtensions
             .Validate(o => o.ClientTimeoutSeconds > o.KeepAliveSeconds,
                 "Duet:Signaling:ClientTimeoutSeconds must be more than KeepAliveSeconds (or live clients are dropped between heartbeats).")
             .Validate(o => o.ForcedCloseSeconds >= 0, "Duet:Signaling:ForcedCloseSeconds must be 0 or more.")
+            .Validate(o => o.ResumeSecretLifetimeHours is > 0 and <= 24 * 30,
+                "Duet:Signaling:ResumeSecretLifetimeHours must be more than 0 and at most 720 (30 days).")
             .ValidateOnStart();
         services.AddOptions<IceOptions>().Bind(config.GetSection(IceOptions.Section));
         services.AddOptions<TurnOptions>().Bind(config.GetSection(TurnOptions.Section));
@@ -37,6 +40,10 @@ public static class SignalingExtensions
         // A shared store (e.g. Redis) registered before or after this call replaces the in-memory one.
         services.TryAddSingleton<ISessionState, InMemorySessionState>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SqliteResumptionStore>();
+        services.TryAddSingleton<IEndedConnections>(sp => sp.GetRequiredService<SqliteResumptionStore>());
+        services.TryAddSingleton<IServerKeyStore>(sp => sp.GetRequiredService<SqliteResumptionStore>());
+        services.AddSingleton<ResumeTickets>();
         services.AddSingleton<SessionGate>();
         services.AddSingleton<ClientSockets>();
         services.AddSingleton<SignalRateLimiter>();

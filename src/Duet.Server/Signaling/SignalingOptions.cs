@@ -22,5 +22,10 @@ public sealed class SignalingOptions
     /// <summary>After telling a connection it was force-disconnected, the server closes its socket this much later.</summary>
     public double ForcedCloseSeconds { get; set; } = DefaultForcedCloseSeconds;
 
+    /// <summary>How long a resume secret stays valid (it is re-checked against the ended-connection list on every use).</summary>
+    public double ResumeSecretLifetimeHours { get; set; } = 24;
+
     public TimeSpan ReconnectGrace => TimeSpan.FromSeconds(ReconnectGraceSeconds);
+
+    public TimeSpan ResumeSecretLifetime => TimeSpan.FromHours(ResumeSecretLifetimeHours);
 }

@@ -138,6 +138,7 @@ public partial class StartupTests
     [InlineData("Duet:Signaling:KeepAliveSeconds", "0")]
     [InlineData("Duet:Signaling:ClientTimeoutSeconds", "5")]
     [InlineData("Duet:Signaling:ForcedCloseSeconds", "-2")]
+    [InlineData("Duet:Signaling:ResumeSecretLifetimeHours", "0")]
     public async Task BadSignalingTimingStopsStartUpWithAClearMessage(string key, string value)
     {
         // Accepted silently, a negative grace made every dropped socket throw (its connection was never cleaned up).

@@ -9,6 +9,8 @@ import type { LegCallbacks } from './media/PeerLeg';
 import { capturePublisherMedia, listDevices, openCamera, openMicrophone } from './media/devices';
 import { PublisherMedia } from './media/PublisherMedia';
 import { publisherStats, type OTStats } from './media/stats';
+import type { FallbackAction } from './quality/AudioFallbackPolicy';
+import { QualityMonitor } from './quality/QualityMonitor';
 import { initialsOf, parseSource, type PublisherMediaOptions } from './options';
 import { publishers } from './registry';
 import type { Session } from './Session';
@@ -46,6 +48,10 @@ export type PublisherEvents = {
   mediaStreamAvailable: OTEvent & { mediaStream: MediaStream };
   muteForced: OTEvent;
   videoDimensionsChanged: OTEvent & { oldValue: unknown; newValue: unknown };
+  videoDisableWarning: OTEvent;
+  videoDisableWarningLifted: OTEvent;
+  videoDisabled: OTEvent & { reason: 'quality' };
+  videoEnabled: OTEvent & { reason: 'quality' };
 };
 
 type Callback = (error?: OTError) => void;
@@ -74,6 +80,8 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
   private meterTimer: ReturnType<typeof setInterval> | undefined;
   private readonly subscriberConnections = new Map<string, string>();
   private destroyed = false;
+  /** Publisher-side audio fallback (audioFallback.publisher): one monitor per subscriber leg. */
+  private readonly qualityMonitors = new Map<string, QualityMonitor>();
 
   /** @internal Use OT.initPublisher. */
   constructor(target: unknown, properties: PublisherProperties | undefined, callback: Callback | undefined) {
@@ -234,6 +242,7 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
       videoType: video ? (this.videoType ?? 'camera') : null,
       videoDimensions: settings?.width && settings.height ? { width: settings.width, height: settings.height } : null,
       frameRate: typeof this.props.frameRate === 'number' ? this.props.frameRate : null,
+      audioFallback: subscriberAudioFallback(this.props),
     };
   }
 
@@ -249,21 +258,25 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
   async _addSubscriber(info: SubscriptionInfo, configuration: RTCConfiguration, send: LegCallbacks['send']): Promise<void> {
     const media = await this.ready;
     this.subscriberConnections.set(info.subscriptionId, info.subscriberConnectionId);
-    let restarted = false;
     try {
-      await media.addLeg(info.subscriptionId, configuration, send, (state) => {
-        // The leg restarts ICE itself once; a second failure is reported as OpenTok does (1553).
-        if (state !== 'failed') return;
-        if (!restarted) {
-          restarted = true;
-          return;
-        }
-        globalEvents.reportException(new OTError(1553, `ICE failed on the connection to subscriber ${info.subscriberConnectionId}`), this);
+      await media.addLeg(info.subscriptionId, configuration, send, undefined, () => {
+        // IceRecovery restarted ICE until its bound ran out: say so (OpenTok's 1553) instead of leaving a frozen leg.
+        media.removeLeg(info.subscriptionId);
+        globalEvents.reportException(new OTError(1553, `ICE failed on the connection to subscriber ${info.subscriberConnectionId} and could not be restored`), this);
       });
     } catch (err) {
       globalEvents.reportException(new OTError(1013, `Could not create the peer connection for a subscriber: ${err instanceof Error ? err.message : String(err)}`), this);
       throw err;
     }
+    if (publisherAudioFallback(this.props)) this.watchLeg(media, info.subscriptionId);
+  }
+
+  /** @internal The server restarted and lost this stream: drop every leg (subscribers come back with new subscriptions) and describe the stream for re-publishing under its old id. */
+  _describeForRestore(): PublishRequest & { restoreStreamId?: string } {
+    this.stopQualityMonitors();
+    this.media?.closeLegs();
+    this.subscriberConnections.clear();
+    return { ...this._describe(), ...(this.streamId ? { restoreStreamId: this.streamId } : {}) };
   }
 
   /** @internal */
@@ -273,6 +286,8 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
 
   /** @internal */
   _removeSubscriber(subscriptionId: string): void {
+    this.qualityMonitors.get(subscriptionId)?.stop();
+    this.qualityMonitors.delete(subscriptionId);
     this.subscriberConnections.delete(subscriptionId);
     this.media?.removeLeg(subscriptionId);
   }
@@ -296,6 +311,7 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
   /** @internal The stream ended (unpublish, disconnect, forceUnpublish). Default action: remove the widget. */
   _onStreamDestroyed(reason: string): void {
     const stream = this.stream;
+    this.stopQualityMonitors();
     this.media?.closeLegs();
     this.subscriberConnections.clear();
     this.stream = undefined;
@@ -387,13 +403,50 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
     }, defaults.audioLevelIntervalMs);
   }
 
+  /** audioFallback.publisher: watch what this leg's subscriber reports back and hold video back on a bad network. */
+  private watchLeg(media: PublisherMedia, subscriptionId: string): void {
+    this.qualityMonitors.get(subscriptionId)?.stop();
+    let videoHeld = false;
+    const onAction = (action: FallbackAction): void => {
+      if (action === 'videoDisableWarning' || action === 'videoDisableWarningLifted') {
+        this.dispatch(makeEvent(action, this, {}));
+        return;
+      }
+      videoHeld = action === 'videoDisabled';
+      void media.setQualityVideo(subscriptionId, !videoHeld);
+      this.dispatch(makeEvent(action, this, { reason: 'quality' as const }));
+    };
+    const monitor = new QualityMonitor(() => media.legStats(subscriptionId), onAction, () => !videoHeld && this.videoOn, {}, 1_000, undefined, 'outbound');
+    this.qualityMonitors.set(subscriptionId, monitor);
+    monitor.start();
+  }
+
+  private stopQualityMonitors(): void {
+    for (const monitor of this.qualityMonitors.values()) monitor.stop();
+    this.qualityMonitors.clear();
+  }
+
   private dispose(): void {
+    this.stopQualityMonitors();
     if (this.meterTimer) clearInterval(this.meterTimer);
     this.meter.close();
     this.media?.stop();
     this.widget.destroy();
     publishers.remove(this);
   }
+}
+
+/** OpenTok's `audioFallback: { publisher }` (default false): the publisher itself drops video on a bad network. */
+function publisherAudioFallback(props: PublisherProperties): boolean {
+  const fallback = props.audioFallback;
+  return !!fallback && typeof fallback === 'object' && (fallback as { publisher?: unknown }).publisher === true;
+}
+
+/** OpenTok's `audioFallback: { subscriber }` (default true), or the older `audioFallbackEnabled` flag. */
+function subscriberAudioFallback(props: PublisherProperties): boolean {
+  const fallback = props.audioFallback;
+  if (fallback && typeof fallback === 'object' && typeof (fallback as { subscriber?: unknown }).subscriber === 'boolean') return (fallback as { subscriber: boolean }).subscriber;
+  return props.audioFallbackEnabled !== false;
 }
 
 /** A PNG data URL (base64 part only, as OpenTok returns) of the current frame. */

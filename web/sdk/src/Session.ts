@@ -58,6 +58,12 @@ export class Session extends EventDispatcher<SessionEvents> {
   private readonly ownPublishers = new Map<string, Publisher>();
   private readonly subscriptions = new Map<string, Subscriber>();
   private readonly pendingSignals: (() => void)[] = [];
+  /** After a server restart: remote connections/streams we still expect back, and when we stop waiting. */
+  private restoring: { connections: Set<string>; streams: Set<string>; timer: ReturnType<typeof setTimeout> } | undefined;
+  private readonly onPageHide = (): void => {
+    // A closing tab leaves explicitly, so the others learn within a second instead of after the grace period.
+    if (this.engine?.state === 'connected') this.engine.leaveNow();
+  };
 
   /** @internal Use OT.initSession. */
   constructor(apiKey: string, sessionId: string, options: SessionOptions = {}) {
@@ -265,6 +271,7 @@ export class Session extends EventDispatcher<SessionEvents> {
     });
     this.engine = engine;
     const snapshot = await engine.connect(this.apiKey, token);
+    if (typeof window !== 'undefined') window.addEventListener('pagehide', this.onPageHide);
     this.applySnapshot(snapshot);
     this.dispatch(makeEvent('sessionConnected', this, { connections: [] as Connection[], streams: [] as Stream[] }));
     return () => {
@@ -339,6 +346,7 @@ export class Session extends EventDispatcher<SessionEvents> {
     switch (name) {
       case 'connectionCreated': {
         const info = m as ServerMessages['connectionCreated'];
+        if (this.restoring?.connections.delete(info.connectionId) || (this.restoring && this.connections.has(info.connectionId))) return;
         const connection = this.connections.add(new Connection(info));
         if (!this.options.connectionEventsSuppressed) this.dispatchConnectionCreated(connection);
         return;
@@ -360,6 +368,10 @@ export class Session extends EventDispatcher<SessionEvents> {
         return;
       }
       case 'streamCreated': {
+        if (this.restoring && this.streams.has((m as StreamInfo).streamId)) {
+          this.streamBack(m as StreamInfo);
+          return;
+        }
         const stream = this.streamFrom(m as StreamInfo);
         this.streams.add(stream);
         if (stream.connection.connectionId !== this.connection?.connectionId) this.dispatch(makeEvent('streamCreated', this, { stream, streams: [stream] }));
@@ -438,6 +450,10 @@ export class Session extends EventDispatcher<SessionEvents> {
   }
 
   private onReconnected(snapshot: SessionSnapshot): void {
+    if (snapshot.restored) {
+      this.onRestored(snapshot);
+      return;
+    }
     // Compare what we knew with the server's current state and report the differences.
     const liveConnections = new Set(snapshot.connections.map((c) => c.connectionId));
     for (const connection of this.connections.toArray()) {
@@ -477,6 +493,104 @@ export class Session extends EventDispatcher<SessionEvents> {
     for (const resume of this.pendingSignals.splice(0)) resume();
   }
 
+  // ---- server restart within the grace period ----
+
+  /**
+   * Resume re-created our connection on a restarted server: its streams and subscriptions are gone there.
+   * Re-publish our streams under their old ids, re-subscribe to streams that are back, and give the others one
+   * grace period to come back too before reporting them gone (networkDisconnected).
+   */
+  private onRestored(snapshot: SessionSnapshot): void {
+    const engine = this.engine;
+    if (!engine) return;
+    const own = snapshot.connection.connectionId;
+    const live = new Set(snapshot.connections.map((c) => c.connectionId));
+    const liveStreams = new Set(snapshot.streams.map((s) => s.streamId));
+    const waitingConnections = new Set(this.connections.toArray().map((c) => c.connectionId).filter((id) => id !== own && !live.has(id)));
+    const waitingStreams = new Set(this.streams.toArray().filter((s) => !this.ownPublishers.has(s.streamId) && !liveStreams.has(s.streamId)).map((s) => s.streamId));
+    for (const info of snapshot.connections) {
+      if (this.connections.has(info.connectionId)) continue;
+      const connection = this.connections.add(new Connection(info));
+      if (!this.options.connectionEventsSuppressed) this.dispatchConnectionCreated(connection);
+    }
+    for (const info of snapshot.streams) {
+      if (this.streams.has(info.streamId)) this.streamBack(info);
+      else {
+        const stream = this.streams.add(this.streamFrom(info));
+        this.dispatch(makeEvent('streamCreated', this, { stream, streams: [stream] }));
+      }
+    }
+    if (this.restoring) clearTimeout(this.restoring.timer);
+    this.restoring = {
+      connections: waitingConnections,
+      streams: waitingStreams,
+      timer: setTimeout(() => this.restoreDeadline(), snapshot.settings?.reconnectGraceMs ?? defaults.reconnectGraceMs),
+    };
+    for (const [streamId, publisher] of [...this.ownPublishers]) void this.republish(engine, streamId, publisher);
+    this.dispatch(makeEvent('sessionReconnected', this, {}));
+    for (const resume of this.pendingSignals.splice(0)) resume();
+  }
+
+  /** A stream we knew before the server restart is back (re-published): update it and re-subscribe quietly. */
+  private streamBack(info: StreamInfo): void {
+    const stream = this.streams.get(info.streamId);
+    if (!stream) return;
+    this.restoring?.streams.delete(info.streamId);
+    stream.hasAudio = info.hasAudio;
+    stream.hasVideo = info.hasVideo;
+    for (const sub of this.getSubscribersForStream(stream)) void this.resubscribe(sub);
+  }
+
+  private async republish(engine: SessionEngine, streamId: string, publisher: Publisher): Promise<void> {
+    try {
+      const info = await engine.invoke<StreamInfo>('Publish', publisher._describeForRestore());
+      if (info.streamId === streamId) return;
+      // The server would not give the old id back: carry on under the new one.
+      this.ownPublishers.delete(streamId);
+      this.streams.remove(streamId);
+      const stream = this.streams.add(this.streamFrom(info));
+      this.ownPublishers.set(stream.streamId, publisher);
+      publisher._onPublished(this, stream);
+    } catch (err) {
+      log.warn('Re-publishing after a server restart failed', err);
+      this.ownStreamEnded(streamId, 'networkDisconnected');
+    }
+  }
+
+  private async resubscribe(sub: Subscriber): Promise<void> {
+    const engine = this.engine;
+    const old = sub.subscriptionId;
+    if (!engine || sub._isDestroyed()) return;
+    if (old) {
+      this.subscriptions.delete(old);
+      engine.unregisterEnd(old, 'subscriber');
+    }
+    try {
+      const info = await engine.invoke<SubscriptionInfo>('Subscribe', sub.streamId);
+      if (sub._isDestroyed()) {
+        engine.invoke('Unsubscribe', info.subscriptionId).catch(() => undefined);
+        return;
+      }
+      this.subscriptions.set(info.subscriptionId, sub);
+      const leg = sub._restart(info.subscriptionId, this.rtcConfig(), (m) => engine.sendMedia(info.subscriptionId, m));
+      engine.registerEnd(info.subscriptionId, 'subscriber', (m) => leg.handle(m).catch((err) => log.warn('subscriber media', err)));
+    } catch (err) {
+      log.warn('Re-subscribing after a server restart failed', err);
+    }
+  }
+
+  /** The grace period after a server restart is over: whoever did not come back has left. */
+  private restoreDeadline(): void {
+    const restoring = this.restoring;
+    this.restoring = undefined;
+    if (!restoring) return;
+    for (const streamId of restoring.streams) this.remoteStreamEnded(streamId, 'networkDisconnected');
+    for (const connectionId of restoring.connections) {
+      const connection = this.connections.remove(connectionId);
+      if (connection && !this.options.connectionEventsSuppressed) this.dispatch(makeEvent('connectionDestroyed', this, { connection, connections: [connection], reason: 'networkDisconnected' }));
+    }
+  }
+
   private ownStreamEnded(streamId: string, reason: string): void {
     const publisher = this.ownPublishers.get(streamId);
     this.ownPublishers.delete(streamId);
@@ -505,6 +619,9 @@ export class Session extends EventDispatcher<SessionEvents> {
 
   /** Ends everything local after disconnect, forceDisconnect or a failed reconnect. */
   private teardown(reason: string): void {
+    if (typeof window !== 'undefined') window.removeEventListener('pagehide', this.onPageHide);
+    if (this.restoring) clearTimeout(this.restoring.timer);
+    this.restoring = undefined;
     for (const streamId of [...this.ownPublishers.keys()]) this.ownStreamEnded(streamId, reason);
     const subs = [...this.subscriptions.values()];
     this.subscriptions.clear();

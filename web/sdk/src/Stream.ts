@@ -19,6 +19,9 @@ export class Stream {
   /** 'camera' | 'screen' | 'custom'; undefined for a voice-only stream. */
   readonly videoType: 'camera' | 'screen' | 'custom' | undefined;
 
+  /** @internal The publisher allows its subscribers to fall back to audio only (audioFallback.subscriber). */
+  readonly _audioFallback: boolean;
+
   /** @internal */
   constructor(info: StreamInfo, connection: Connection) {
     this.streamId = info.streamId;
@@ -32,5 +35,6 @@ export class Stream {
     this.frameRate = info.frameRate ?? undefined;
     this.videoDimensions = info.videoDimensions ?? undefined;
     this.videoType = info.videoType ?? undefined;
+    this._audioFallback = info.audioFallback !== false;
   }
 }

@@ -6,6 +6,9 @@ import { AudioLevelMeter } from './media/AudioLevelMeter';
 import type { LegState } from './media/PeerLeg';
 import { subscriberStats, type OTStats } from './media/stats';
 import { SubscriberLeg } from './media/SubscriberLeg';
+import { globalEvents } from './events/exceptions';
+import type { FallbackAction } from './quality/AudioFallbackPolicy';
+import { QualityMonitor } from './quality/QualityMonitor';
 import { snapshotOf } from './Publisher';
 import { subscribers } from './registry';
 import type { Session } from './Session';
@@ -26,6 +29,8 @@ export interface SubscriberProperties {
   showControls?: boolean;
   style?: Record<string, unknown>;
   testNetwork?: boolean;
+  /** OpenTok's audio fallback for this subscriber: drop video on a bad network (default true). */
+  audioFallbackEnabled?: boolean;
   [key: string]: unknown;
 }
 
@@ -37,6 +42,8 @@ export type SubscriberEvents = {
   destroyed: OTEvent & { reason: string };
   videoDisabled: OTEvent & { reason: VideoReason };
   videoEnabled: OTEvent & { reason: VideoReason };
+  videoDisableWarning: OTEvent;
+  videoDisableWarningLifted: OTEvent;
   videoElementCreated: OTEvent & { element: HTMLVideoElement };
   audioLevelUpdated: OTEvent & { audioLevel: number };
   audioBlocked: OTEvent;
@@ -71,6 +78,7 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
   private readonly meter = new AudioLevelMeter();
   private meterTimer: ReturnType<typeof setInterval> | undefined;
   private destroyedFlag = false;
+  private readonly quality: QualityMonitor | undefined;
 
   /** @internal Use session.subscribe. */
   constructor(session: Session, stream: Stream, target: unknown, properties: SubscriberProperties) {
@@ -103,6 +111,10 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
     this.widget.setMuted(!this.audioWanted);
     this.videoShown = this.computeVideoShown();
     this.widget.setAudioOnly(!this.videoShown);
+    // Audio fallback runs unless the publisher (audioFallback.subscriber:false) or this subscriber turned it off.
+    if (stream._audioFallback && properties.audioFallbackEnabled !== false) {
+      this.quality = new QualityMonitor(() => this.leg?.getStats(), (action) => this.onQualityAction(action), () => this.videoWanted && !this.qualityDisabled && this.stream.hasVideo);
+    }
     subscribers.add(this);
   }
 
@@ -201,13 +213,31 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
     this.leg = leg;
     this.widget.video.muted = !this.audioWanted;
     this.startMeter();
-    this.dispatch(makeEvent('videoElementCreated', this, { element: this.widget.video }));
-    if (!this.audioWanted || !this.videoWanted) this.sendWanted();
+    if (!this.everConnected) this.dispatch(makeEvent('videoElementCreated', this, { element: this.widget.video }));
+    if (!this.audioWanted || !this.videoWanted || this.qualityDisabled) this.sendWanted();
+    this.quality?.reset();
+    this.quality?.start();
     return leg;
   }
 
+  /** @internal The server restarted and lost the subscription: a new one replaces it (new leg, same widget). */
+  _restart(subscriptionId: string, configuration: RTCConfiguration, send: (m: Omit<MediaMessage, 'subscriptionId'>) => void): SubscriberLeg {
+    this.leg?.close();
+    this.leg = undefined;
+    if (this.mediaConnected) {
+      this.mediaConnected = false;
+      this.dispatch(makeEvent('disconnected', this, {}));
+    }
+    return this._start(subscriptionId, configuration, send, () => undefined);
+  }
+
   private createLeg(subscriptionId: string, configuration: RTCConfiguration, send: (m: Omit<MediaMessage, 'subscriptionId'>) => void, onFirstConnect: (error?: OTError) => void): SubscriberLeg {
-    return new SubscriberLeg(subscriptionId, configuration, { send, onState: (state) => this.onLegState(state, onFirstConnect) }, (stream, track) => {
+    const onGiveUp = () => {
+      // Media could not be restored within the bound: an error, not an endless spinner.
+      this._closeLeg();
+      globalEvents.reportException(new OTError(1554, 'The media connection of this subscriber failed and could not be restored (ICE restart gave up)'), this);
+    };
+    return new SubscriberLeg(subscriptionId, configuration, { send, onState: (state) => this.onLegState(state, onFirstConnect), onGiveUp }, (stream, track) => {
       this.widget.attach(stream, () => this.onAutoplayBlocked());
       if (track.kind === 'audio') this.meter.setTrack(track);
       this.dispatch(makeEvent('mediaStreamAvailable', this, { mediaStream: stream }));
@@ -242,6 +272,7 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
     if (this.destroyedFlag) return;
     this.destroyedFlag = true;
     if (this.meterTimer) clearInterval(this.meterTimer);
+    this.quality?.stop();
     this.meter.close();
     this.leg?.close();
     this.leg = undefined;
@@ -306,7 +337,24 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
   }
 
   private sendWanted(): void {
-    if (this.subscriptionIdValue) this.session?._setSubscriberMedia(this.subscriptionIdValue, this.audioWanted, this.videoWanted);
+    if (this.subscriptionIdValue) this.session?._setSubscriberMedia(this.subscriptionIdValue, this.audioWanted, this.videoWanted && !this.qualityDisabled);
+  }
+
+  /** Audio fallback: warn, then ask the publisher to stop video on this leg; undo both when quality recovers. */
+  private onQualityAction(action: FallbackAction): void {
+    if (this.destroyedFlag) return;
+    switch (action) {
+      case 'videoDisableWarning':
+      case 'videoDisableWarningLifted':
+        this.dispatch(makeEvent(action, this, {}));
+        return;
+      case 'videoDisabled':
+      case 'videoEnabled':
+        this.qualityDisabled = action === 'videoDisabled';
+        this.sendWanted();
+        this.updateVideo('quality');
+        return;
+    }
   }
 
   private computeVideoShown(): boolean {

@@ -17,7 +17,7 @@ export const defaults = {
   connectTimeoutMs: 15_000,
   /** Reconnect backoff: first retry delay, doubling up to the maximum, within the server's grace period. */
   reconnectFirstDelayMs: 250,
-  reconnectMaxDelayMs: 4_000,
+  reconnectMaxDelayMs: 2_000,
   /** Fallback grace period when the server did not say (it always does in its snapshot). */
   reconnectGraceMs: 20_000,
   /** Client-side signal limits (the server enforces its own, from its snapshot settings). */

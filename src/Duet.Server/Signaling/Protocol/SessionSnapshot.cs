@@ -9,4 +9,5 @@ public sealed record SessionSnapshot(
     IReadOnlyList<IceServer> IceServers,
     IReadOnlyList<SessionConnectionInfo> Connections,
     IReadOnlyList<StreamInfo> Streams,
-    SessionSettings Settings);
+    SessionSettings Settings,
+    bool Restored);

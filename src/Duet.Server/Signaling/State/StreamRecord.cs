@@ -12,4 +12,5 @@ public sealed record StreamRecord(
     string? VideoType,
     int? Width,
     int? Height,
-    int? FrameRate);
+    int? FrameRate,
+    bool AudioFallback = true);

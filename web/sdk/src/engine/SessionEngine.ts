@@ -60,6 +60,7 @@ export class SessionEngine {
       await this.client.start();
       const snapshot = await withTimeout(this.client.invoke<SessionSnapshot>('Connect', { apiKey, sessionId: this.sessionId, token }), defaults.connectTimeoutMs, 1006);
       this.snapshot = snapshot;
+      this.client.setHeartbeat(snapshot.settings?.keepAliveMs, snapshot.settings?.serverTimeoutMs);
       this.stateValue = 'connected';
       return snapshot;
     } catch (err) {
@@ -108,6 +109,13 @@ export class SessionEngine {
     if (wasConnected) await this.client.invoke('Disconnect').catch((err) => log.debug('Disconnect', err));
     await this.client.stop();
     this.reset();
+  }
+
+  /** The page is going away: send Disconnect without waiting for its reply (there is no later) and stop resuming. */
+  leaveNow(): void {
+    if (this.stateValue !== 'connected') return;
+    this.stateValue = 'disconnected';
+    this.client.sendNow('Disconnect');
   }
 
   /** The server ended this connection (forceDisconnected): no Resume. */

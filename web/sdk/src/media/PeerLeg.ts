@@ -8,6 +8,8 @@ export interface LegCallbacks {
   send(message: Omit<MediaMessage, 'subscriptionId'>): void;
   /** Connection state changes of the peer connection. */
   onState?(state: LegState): void;
+  /** Media stayed down beyond the recovery bound (IceRecovery): the leg is given up. */
+  onGiveUp?(): void;
 }
 
 /**

@@ -1,8 +1,12 @@
 import { log } from '../logging';
 import type { MediaMessage } from '../transport/protocol';
+import { IceRecovery } from './IceRecovery';
 import { PeerLeg, type LegCallbacks } from './PeerLeg';
 
 export type MediaKindName = 'audio' | 'video';
+
+/** An unanswered offer older than this no longer holds back an ICE restart. */
+const staleOfferMs = 4_000;
 
 /**
  * The sending end of one subscription. A kind is sent only while the publisher publishes it AND the
@@ -15,7 +19,11 @@ export class PublisherLeg extends PeerLeg {
   private readonly tracks = new Map<MediaKindName, MediaStreamTrack>();
   private readonly publishing = { audio: true, video: true };
   private readonly wanted = { audio: true, video: true };
+  /** False while the publisher's own audio fallback (audioFallback.publisher) holds video back on this leg. */
+  private qualityVideo = true;
   private negotiating = false;
+  private offeredAt = 0;
+  private readonly recovery: IceRecovery;
   private trackChanges: Promise<void> = Promise.resolve();
 
   constructor(subscriptionId: string, configuration: RTCConfiguration, callbacks: LegCallbacks, stream: MediaStream, publishing: { audio: boolean; video: boolean }) {
@@ -29,9 +37,7 @@ export class PublisherLeg extends PeerLeg {
       const transceiver = this.pc.addTransceiver(kind, { direction: 'sendonly', streams: [stream] });
       this.senders.set(kind, transceiver.sender);
     }
-    this.pc.addEventListener('connectionstatechange', () => {
-      if (this.pc.connectionState === 'failed') void this.restartIce();
-    });
+    this.recovery = new IceRecovery(this.pc, () => void this.restartIce().catch((err) => log.warn('ICE restart failed', err)), () => callbacks.onGiveUp?.());
   }
 
   /** Sends the first offer (after the senders hold their tracks). */
@@ -72,6 +78,12 @@ export class PublisherLeg extends PeerLeg {
     await this.applyTracks();
   }
 
+  /** The publisher's audio fallback: stop (false) or resume sending video on this leg. */
+  async setQualityVideo(on: boolean): Promise<void> {
+    this.qualityVideo = on;
+    await this.applyTrack('video');
+  }
+
   /** A new capture track for a kind (cycleVideo, setVideoSource, setAudioSource). */
   async replaceTrack(kind: MediaKindName, track: MediaStreamTrack): Promise<void> {
     this.tracks.set(kind, track);
@@ -80,12 +92,19 @@ export class PublisherLeg extends PeerLeg {
 
   /** Starts an ICE restart from this (offering) end. */
   async restartIce(): Promise<void> {
-    if (this.isClosed || this.negotiating) return;
+    // An offer whose answer never came (lost while the peer's signaling was down) does not block a new one forever.
+    if (this.isClosed || (this.negotiating && Date.now() - this.offeredAt < staleOfferMs)) return;
     await this.offer(true);
+  }
+
+  override close(): void {
+    this.recovery.stop();
+    super.close();
   }
 
   private async offer(iceRestart: boolean): Promise<void> {
     this.negotiating = true;
+    this.offeredAt = Date.now();
     try {
       const offer = await this.pc.createOffer({ iceRestart });
       await this.pc.setLocalDescription(offer);
@@ -106,7 +125,7 @@ export class PublisherLeg extends PeerLeg {
     const run = async () => {
       const sender = this.senders.get(kind);
       if (!sender || this.isClosed) return;
-      const track = this.publishing[kind] && this.wanted[kind] ? (this.tracks.get(kind) ?? null) : null;
+      const track = this.publishing[kind] && this.wanted[kind] && (kind === 'audio' || this.qualityVideo) ? (this.tracks.get(kind) ?? null) : null;
       if (sender.track === track) return;
       await sender.replaceTrack(track);
     };

@@ -28,9 +28,9 @@ export class PublisherMedia {
   }
 
   /** Opens a leg for a new subscriber and sends the offer. */
-  async addLeg(subscriptionId: string, configuration: RTCConfiguration, send: LegCallbacks['send'], onState?: (state: LegState) => void): Promise<void> {
+  async addLeg(subscriptionId: string, configuration: RTCConfiguration, send: LegCallbacks['send'], onState?: (state: LegState) => void, onGiveUp?: () => void): Promise<void> {
     this.legs.get(subscriptionId)?.close();
-    const leg = new PublisherLeg(subscriptionId, configuration, { send, ...(onState ? { onState } : {}) }, this.stream, this.publishing);
+    const leg = new PublisherLeg(subscriptionId, configuration, { send, ...(onState ? { onState } : {}), ...(onGiveUp ? { onGiveUp } : {}) }, this.stream, this.publishing);
     this.legs.set(subscriptionId, leg);
     await leg.start();
   }
@@ -50,6 +50,14 @@ export class PublisherMedia {
 
   setWanted(subscriptionId: string, audio: boolean, video: boolean): Promise<void> {
     return this.legs.get(subscriptionId)?.setWanted(audio, video) ?? Promise.resolve();
+  }
+
+  setQualityVideo(subscriptionId: string, on: boolean): Promise<void> {
+    return this.legs.get(subscriptionId)?.setQualityVideo(on) ?? Promise.resolve();
+  }
+
+  legStats(subscriptionId: string): Promise<RTCStatsReport> | undefined {
+    return this.legs.get(subscriptionId)?.getStats();
   }
 
   async setPublishing(kind: MediaKindName, on: boolean): Promise<void> {

@@ -1,10 +1,12 @@
 import type { MediaMessage } from '../transport/protocol';
+import { defaultIceRecoveryTiming, IceRecovery } from './IceRecovery';
 import { PeerLeg, type LegCallbacks } from './PeerLeg';
 
 /** The receiving end of one subscription: answers the publisher's offers and hands out the remote stream. */
 export class SubscriberLeg extends PeerLeg {
   protected readonly side = 'subscriber';
   private readonly remote = new MediaStream();
+  private readonly recovery: IceRecovery;
 
   constructor(subscriptionId: string, configuration: RTCConfiguration, callbacks: LegCallbacks, private readonly onTrack: (stream: MediaStream, track: MediaStreamTrack) => void) {
     super(subscriptionId, configuration, callbacks);
@@ -12,10 +14,17 @@ export class SubscriberLeg extends PeerLeg {
       if (!this.remote.getTracks().includes(e.track)) this.remote.addTrack(e.track);
       this.onTrack(this.remote, e.track);
     };
-    this.pc.addEventListener('connectionstatechange', () => {
-      // The publisher end owns the offer: ask it for an ICE restart.
-      if (this.pc.connectionState === 'failed') this.requestRestart();
+    // The publisher end owns the offer: the subscriber asks it for an ICE restart, a little later than the
+    // publisher would start one itself, so one side's restart usually suffices.
+    this.recovery = new IceRecovery(this.pc, () => this.requestRestart(), () => callbacks.onGiveUp?.(), {
+      ...defaultIceRecoveryTiming,
+      firstRestartMs: defaultIceRecoveryTiming.firstRestartMs * 2,
     });
+  }
+
+  override close(): void {
+    this.recovery.stop();
+    super.close();
   }
 
   get stream(): MediaStream {

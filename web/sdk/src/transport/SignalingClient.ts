@@ -20,6 +20,15 @@ export class SignalingClient {
     private readonly onClose: (error: Error | undefined) => void,
   ) {}
 
+  private heartbeat: { keepAliveMs: number; serverTimeoutMs: number } | undefined;
+
+  /** Heartbeat timing from the server's snapshot; applies to this socket and every later one. */
+  setHeartbeat(keepAliveMs: number | undefined, serverTimeoutMs: number | undefined): void {
+    if (!keepAliveMs || !serverTimeoutMs || keepAliveMs <= 0 || serverTimeoutMs <= keepAliveMs) return;
+    this.heartbeat = { keepAliveMs, serverTimeoutMs };
+    if (this.connection) applyHeartbeat(this.connection, this.heartbeat);
+  }
+
   get connected(): boolean {
     return this.connection?.state === HubConnectionState.Connected;
   }
@@ -42,6 +51,7 @@ export class SignalingClient {
       this.connection = undefined;
       if (!this.stopping) this.onClose(error);
     });
+    if (this.heartbeat) applyHeartbeat(connection, this.heartbeat);
     this.connection = connection;
     try {
       await connection.start();
@@ -72,6 +82,12 @@ export class SignalingClient {
     this.invoke(method, ...args).catch((err) => log.warn(`${method} failed:`, err));
   }
 
+  /** Writes a hub call to the socket at once, expecting no reply (for a page that is unloading). */
+  sendNow(method: string, ...args: unknown[]): void {
+    this.stopping = true;
+    this.connection?.send(method, ...args).catch(() => undefined);
+  }
+
   /** Closes the socket on purpose (no onClose callback). */
   async stop(): Promise<void> {
     this.stopping = true;
@@ -79,6 +95,12 @@ export class SignalingClient {
     this.connection = undefined;
     if (connection) await connection.stop().catch(() => undefined);
   }
+}
+
+function applyHeartbeat(connection: HubConnection, heartbeat: { keepAliveMs: number; serverTimeoutMs: number }): void {
+  // The server drops a client it has not heard from within its client timeout; these keep us inside it.
+  connection.keepAliveIntervalInMilliseconds = heartbeat.keepAliveMs;
+  connection.serverTimeoutInMilliseconds = heartbeat.serverTimeoutMs;
 }
 
 const signalRLogger: ILogger = {

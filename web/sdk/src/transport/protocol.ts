@@ -21,6 +21,8 @@ export interface StreamInfo {
   videoType: VideoType | null;
   videoDimensions: { width: number; height: number } | null;
   frameRate: number | null;
+  /** False when the publisher turned off subscriber-side audio fallback (audioFallback.subscriber). */
+  audioFallback?: boolean;
 }
 
 export interface IceServerInfo {
@@ -48,7 +50,9 @@ export interface SessionSnapshot {
   iceServers: IceServerInfo[];
   connections: ConnectionInfo[];
   streams: StreamInfo[];
-  settings: { reconnectGraceMs: number; maxSignalDataLength: number; maxSignalTypeLength: number };
+  settings: { reconnectGraceMs: number; maxSignalDataLength: number; maxSignalTypeLength: number; keepAliveMs?: number; serverTimeoutMs?: number };
+  /** True when Resume re-created the connection on a restarted server: its streams and subscriptions are gone. */
+  restored?: boolean;
 }
 
 export interface SubscriptionInfo {
@@ -65,6 +69,10 @@ export interface PublishRequest {
   videoType: VideoType | null;
   videoDimensions: { width: number; height: number } | null;
   frameRate: number | null;
+  /** After a server restart (snapshot.restored): publish again under the stream's old id. */
+  restoreStreamId?: string;
+  /** The publisher's audioFallback.subscriber (may its subscribers drop video on a bad network?). */
+  audioFallback?: boolean;
 }
 
 export type MediaKind = 'offer' | 'answer' | 'candidate' | 'restartRequest';
