@@ -2,6 +2,7 @@ using System.Text.Json;
 using Duet.Browser.Tests.Infrastructure;
 using Duet.Testing;
 using Duet.Testing.Browser;
+using Duet.Testing.Faults;
 
 namespace Duet.Browser.Tests;
 
@@ -15,7 +16,7 @@ public sealed class ReconnectionTests(ShortGraceServer server) : IClassFixture<S
     [Fact]
     public async Task ASocketDropIsResumedAndMediaAndQueuedSignalsSurvive()
     {
-        await using var proxy = new TcpProxy(server.Process.Port);
+        await using var proxy = new TcpFaultProxy(server.Process.Port);
         await using var call = await Call.OpenAsync(server);
         await call.Alice.JoinAsync(call.SessionId, CallServer.Token(call.SessionId));
         await call.Bob.JoinAsync(call.SessionId, CallServer.Token(call.SessionId), sessionOptionsJson: JsonSerializer.Serialize(new { apiUrl = proxy.BaseUri.ToString() }));
@@ -24,15 +25,14 @@ public sealed class ReconnectionTests(ShortGraceServer server) : IClassFixture<S
         await PeerConnectionProbe.WaitForInboundMediaAsync(call.Bob.Page);
         var bobConnection = await call.Bob.EvalAsync<string>("H.session.connection.connectionId");
 
-        proxy.Refusing = true;
-        proxy.DropAll();
+        proxy.Cut();
         await call.Bob.WaitForEventAsync("session", "sessionReconnecting", timeoutMs: 5000);
         await call.Alice.WaitForEventAsync("subscriber", "disconnected", timeoutMs: 5000);
         // Media is peer to peer: it keeps playing while signaling is down.
         await PeerConnectionProbe.WaitForGrowthAsync(call.Bob.Page, s => s.FramesDecoded, "bob's frames while reconnecting", 5);
         Assert.Equal(JsonValueKind.Null, (await call.Alice.EvalAsync("H.signal({ type: 'chat', data: 'while you were away' })")).ValueKind);
 
-        proxy.Refusing = false;
+        proxy.Restore();
         await call.Bob.WaitForEventAsync("session", "sessionReconnected", timeoutMs: 5000);
         await call.Alice.WaitForEventAsync("subscriber", "connected", "H.log.filter(x => x.src === 'subscriber' && x.type === 'connected').length >= 2", timeoutMs: 5000);
         await call.Bob.WaitForEventAsync("session", "signal:chat", "e.data === 'while you were away'", timeoutMs: 5000);
@@ -50,14 +50,13 @@ public sealed class ReconnectionTests(ShortGraceServer server) : IClassFixture<S
     [Fact]
     public async Task ADropLongerThanTheGracePeriodEndsTheSessionWithNetworkDisconnected()
     {
-        await using var proxy = new TcpProxy(server.Process.Port);
+        await using var proxy = new TcpFaultProxy(server.Process.Port);
         await using var call = await Call.OpenAsync(server);
         await call.Alice.JoinAsync(call.SessionId, CallServer.Token(call.SessionId));
         await call.Bob.JoinAsync(call.SessionId, CallServer.Token(call.SessionId), sessionOptionsJson: JsonSerializer.Serialize(new { apiUrl = proxy.BaseUri.ToString() }));
         await call.Bob.WaitForEventAsync("subscriber", "connected");
 
-        proxy.Refusing = true;
-        proxy.DropAll();
+        proxy.Cut();
         await call.Bob.WaitForEventAsync("session", "sessionReconnecting", timeoutMs: 5000);
         var timeout = (float)(ShortGraceServer.Grace + TimeSpan.FromSeconds(5)).TotalMilliseconds;
         var ended = await call.Bob.WaitForEventAsync("session", "sessionDisconnected", timeoutMs: timeout);

@@ -1,4 +1,5 @@
 using Duet.Signaling.Tests.Infrastructure;
+using Duet.Testing.Faults;
 
 namespace Duet.Signaling.Tests.Hub;
 
@@ -8,7 +9,7 @@ public sealed class HeartbeatTests(HeartbeatServer server) : IClassFixture<Heart
     public async Task AClientWhoseNetworkGoesSilentIsDetectedByHeartbeatAndReportedAsReconnecting()
     {
         var session = await server.CreateSessionAsync();
-        await using var proxy = new FreezableTcpProxy(server.Process.Port);
+        await using var proxy = new TcpFaultProxy(server.Process.Port);
         await using var silent = await TestClient.OpenAsync(proxy.BaseUri);
         (await silent.ConnectAsync(session, SignalingServer.Token(session))).Expect();
         var (watcher, _) = await server.JoinAsync(session);

@@ -4,9 +4,10 @@ using System.Net.Sockets;
 namespace Duet.Testing.Faults;
 
 /// <summary>
-/// A TCP proxy on 127.0.0.1 between a browser and the server that a test can cut and restore, because
-/// browser "offline" emulation does not reliably drop WebSockets. <see cref="Cut"/> resets every open
-/// connection and refuses new ones until <see cref="Restore"/>.
+/// A TCP proxy on 127.0.0.1 between a client and the server that a test can break, because browser "offline"
+/// emulation does not reliably drop WebSockets. <see cref="Cut"/> resets every open connection and refuses new
+/// ones until <see cref="Restore"/> (a lost network); <see cref="Freeze"/> keeps every socket open but forwards
+/// nothing (a dead path that only heartbeats can detect).
 /// </summary>
 public sealed class TcpFaultProxy : IAsyncDisposable
 {
@@ -17,6 +18,7 @@ public sealed class TcpFaultProxy : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Task _acceptLoop;
     private volatile bool _cut;
+    private volatile bool _frozen;
 
     public TcpFaultProxy(int targetPort)
     {
@@ -51,6 +53,9 @@ public sealed class TcpFaultProxy : IAsyncDisposable
     }
 
     public void Restore() => _cut = false;
+
+    /// <summary>From now on bytes in either direction are swallowed; neither end sees a close.</summary>
+    public void Freeze() => _frozen = true;
 
     public async ValueTask DisposeAsync()
     {
@@ -142,7 +147,7 @@ public sealed class TcpFaultProxy : IAsyncDisposable
         }
     }
 
-    private static async Task Pump(NetworkStream from, NetworkStream to, CancellationToken cancel)
+    private async Task Pump(NetworkStream from, NetworkStream to, CancellationToken cancel)
     {
         var buffer = new byte[16 * 1024];
         try
@@ -150,7 +155,10 @@ public sealed class TcpFaultProxy : IAsyncDisposable
             int read;
             while ((read = await from.ReadAsync(buffer, cancel)) > 0)
             {
-                await to.WriteAsync(buffer.AsMemory(0, read), cancel);
+                if (!_frozen)
+                {
+                    await to.WriteAsync(buffer.AsMemory(0, read), cancel);
+                }
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException or SocketException)
