@@ -21,13 +21,7 @@ public sealed class MediaRecoveryTests
     {
         await using var turn = await TurnServerProcess.StartAsync();
         await using var relay = new UdpLossyRelay(turn.Port);
-        var settings = ResilienceServer.Settings();
-        foreach (var (k, v) in turn.DuetSettingsVia(relay.Port))
-        {
-            settings[k] = v;
-        }
-
-        await using var call = await ResilientCall.OpenAsync(settings);
+        await using var call = await ResilientCall.OpenAsync(SettingsThrough(turn, relay));
         await call.StartAsync(sessionOptionsJson: RelayOnly);
         var aliceUfragsBefore = await call.Alice.EvalAsync<string>(Ufrags);
         var bobUfragsBefore = await call.Bob.EvalAsync<string>(Ufrags);
@@ -61,13 +55,7 @@ public sealed class MediaRecoveryTests
     {
         await using var turn = await TurnServerProcess.StartAsync();
         await using var relay = new UdpLossyRelay(turn.Port);
-        var settings = ResilienceServer.Settings();
-        foreach (var (k, v) in turn.DuetSettingsVia(relay.Port))
-        {
-            settings[k] = v;
-        }
-
-        await using var call = await ResilientCall.OpenAsync(settings);
+        await using var call = await ResilientCall.OpenAsync(SettingsThrough(turn, relay));
         await call.StartAsync(sessionOptionsJson: RelayOnly);
 
         var lossAt = await ResilientCall.NowAsync(call.Bob);
@@ -94,13 +82,7 @@ public sealed class MediaRecoveryTests
     {
         await using var turn = await TurnServerProcess.StartAsync();
         await using var relay = new UdpLossyRelay(turn.Port);
-        var settings = ResilienceServer.Settings();
-        foreach (var (k, v) in turn.DuetSettingsVia(relay.Port))
-        {
-            settings[k] = v;
-        }
-
-        await using var call = await ResilientCall.OpenAsync(settings);
+        await using var call = await ResilientCall.OpenAsync(SettingsThrough(turn, relay));
         // Alice: publisher-side fallback on, subscriber-side off (Bob's subscriber must not act on its own).
         await call.StartAsync(sessionOptionsJson: RelayOnly, alicePublisherProps: "{ audioFallback: { publisher: true, subscriber: false } }");
         Assert.False(await call.Bob.EvalAsync<bool>("H.session.streams.toArray().find(s => s.connection.connectionId !== H.session.connection.connectionId)._audioFallback"));
@@ -114,5 +96,17 @@ public sealed class MediaRecoveryTests
         relay.LossRatio = 0;
         await call.Alice.WaitForEventAsync("publisher", "videoEnabled", "e.reason === 'quality'", timeoutMs: 20_000);
         await PeerConnectionProbe.WaitForGrowthAsync(call.Bob.Page, s => s.FramesDecoded, "bob's frames after alice's video came back", minimumGrowth: 5, timeout: TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>The server hands out TURN credentials for coturn, but with the relay's port, so all media crosses the relay.</summary>
+    private static Dictionary<string, string> SettingsThrough(TurnServerProcess turn, UdpLossyRelay relay)
+    {
+        var settings = ResilienceServer.Settings();
+        foreach (var (key, value) in turn.DuetSettingsVia(relay.Port))
+        {
+            settings[key] = value;
+        }
+
+        return settings;
     }
 }
