@@ -10,7 +10,7 @@ namespace Duet.Resilience.Tests;
 public sealed class SignalingResumeTests
 {
     [Fact]
-    public async Task FiveSecondCutWithAnExpiredTokenResumesAndThePeerSeesReconnectingNotLeft()
+    public async Task FiveSecondCutTwentySecondsAfterJoiningWithATenSecondTokenResumesAndThePeerSeesReconnectingNotLeft()
     {
         await using var call = await ResilientCall.OpenAsync(ResilienceServer.Settings(), aliceThroughProxy: true);
         var proxy = call.AliceProxy!;
@@ -22,8 +22,8 @@ public sealed class SignalingResumeTests
         var aliceConnection = await call.Alice.EvalAsync<string>("H.session.connection.connectionId");
         var aliceStream = await call.Alice.EvalAsync<string>("H.publisher.streamId");
 
-        // The token has expired before the cut: only the resume secret can bring Alice back.
-        var wait = expires - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1);
+        // As the issue says: join, wait 20 s (the token has long expired), then cut — only the resume secret can bring Alice back.
+        var wait = issued.AddSeconds(20) - DateTimeOffset.UtcNow;
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait);
@@ -72,16 +72,19 @@ public sealed class SignalingResumeTests
     }
 
     [Fact]
-    public async Task CutLongerThanTheGracePeriodEndsTheCallWithNetworkDisconnectedOnBothSides()
+    public async Task FortySecondCutOutlastsTheDefaultGraceAndEndsTheCallWithNetworkDisconnectedOnBothSides()
     {
-        await using var call = await ResilientCall.OpenAsync(ResilienceServer.Settings(), aliceThroughProxy: true);
+        // The issue's scenario at the default 20 s grace: a 40 s cut outlasts it.
+        var grace = TimeSpan.FromSeconds(20);
+        await using var call = await ResilientCall.OpenAsync(ResilienceServer.Settings(grace), aliceThroughProxy: true);
         await call.StartAsync();
         var aliceConnection = await call.Alice.EvalAsync<string>("H.session.connection.connectionId");
         var aliceStream = await call.Alice.EvalAsync<string>("H.publisher.streamId");
 
+        var cutAt = DateTimeOffset.UtcNow;
         call.AliceProxy!.Cut();
         await call.Alice.WaitForEventAsync("session", "sessionReconnecting", timeoutMs: 3_000);
-        var limit = (float)(ResilienceServer.Grace + TimeSpan.FromSeconds(5)).TotalMilliseconds;
+        var limit = (float)(grace + TimeSpan.FromSeconds(5)).TotalMilliseconds;
         var streamGone = await call.Bob.WaitForEventAsync("session", "streamDestroyed", $"e.streamId === '{aliceStream}'", timeoutMs: limit);
         var connectionGone = await call.Bob.WaitForEventAsync("session", "connectionDestroyed", $"e.connectionId === '{aliceConnection}'", timeoutMs: 5_000);
         var own = await call.Alice.WaitForEventAsync("session", "sessionDisconnected", timeoutMs: limit);
@@ -90,7 +93,13 @@ public sealed class SignalingResumeTests
         Assert.Equal("networkDisconnected", own.GetProperty("reason").GetString());
         Assert.Equal(0, await ResilientCall.CountAsync(call.Alice, "session", "sessionReconnected"));
 
-        // Restoring the path now changes nothing: the connection is over and stays over.
+        // Restoring the path after 40 s changes nothing: the connection is over and stays over.
+        var rest = cutAt.AddSeconds(40) - DateTimeOffset.UtcNow;
+        if (rest > TimeSpan.Zero)
+        {
+            await Task.Delay(rest);
+        }
+
         call.AliceProxy.Restore();
         await Task.Delay(1_000);
         Assert.False(await call.Alice.EvalAsync<bool>("H.session.isConnected()"));
