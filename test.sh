@@ -35,6 +35,8 @@ trap 'rm -rf "$results"' EXIT
 
 # 4. Fast unit tests of the SDK's pure logic (vitest), then every .NET test project, one at a time so the
 #    browser tests get the CPU they need. All of it inside a loopback-only network namespace.
+#    esbuild does not type-check, so the TypeScript compiler checks the SDK and the app first.
+(cd web && npm run --silent typecheck) || { echo "TypeScript type check failed"; touch "$results/typecheck-failed"; }
 (cd web && npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json") || true
 for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
@@ -63,6 +65,8 @@ if os.path.exists(v):
     passed += r.get("numPassedTests", 0); failed += r.get("numFailedTests", 0) + (1 if r.get("success") is False and r.get("numFailedTests", 0) == 0 else 0)
     skipped += r.get("numPendingTests", 0) + r.get("numTodoTests", 0)
 else:
+    failed += 1
+if os.path.exists(os.path.join(d, "typecheck-failed")):
     failed += 1
 expected = len(glob.glob("tests/*/*.Tests.csproj"))
 found = len(glob.glob(os.path.join(d, "*.trx")))

@@ -66,15 +66,13 @@ public sealed class UdpLossyRelay : IAsyncDisposable
     private bool Drop()
     {
         var ratio = LossRatio;
-        if (ratio <= 0)
+        var drop = false;
+        if (ratio > 0)
         {
-            return false;
-        }
-
-        bool drop;
-        lock (_randomGate)
-        {
-            drop = ratio >= 1 || _random.NextDouble() < ratio;
+            lock (_randomGate)
+            {
+                drop = ratio >= 1 || _random.NextDouble() < ratio;
+            }
         }
 
         if (drop)

@@ -148,7 +148,7 @@ export class CallApp {
     if (generation !== this.generation || this.destroyed) return;
 
     const ot = this.ot;
-    const session = ot.initSession(credentials.apiKey, credentials.sessionId);
+    const session = ot.initSession(credentials.apiKey, credentials.sessionId, { iceConfig: { transportPolicy: config.iceTransportPolicy } });
     this.session = session;
     this.detachSession?.();
     this.detachSession = this.wireSession(session, generation);

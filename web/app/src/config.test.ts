@@ -30,6 +30,15 @@ describe('configuration', () => {
     expect(c.startMuted).toBe(true);
   });
 
+  it('relay-only media can be asked for by object, URL or attribute; anything else keeps the default', () => {
+    expect(resolveConfig().iceTransportPolicy).toBe('all');
+    expect(resolveConfig({ iceTransportPolicy: 'relay' }).iceTransportPolicy).toBe('relay');
+    expect(resolveConfig(configFromUrl(new URLSearchParams('ice=relay'))).iceTransportPolicy).toBe('relay');
+    expect(resolveConfig({ iceTransportPolicy: 'relay' }, configFromUrl(new URLSearchParams('ice=all'))).iceTransportPolicy).toBe('all');
+    expect(resolveConfig(configFromUrl(new URLSearchParams('ice=host'))).iceTransportPolicy).toBe('all');
+    expect(resolveConfig(configFromAttributes((n) => (n === 'ice-transport-policy' ? 'relay' : null))).iceTransportPolicy).toBe('relay');
+  });
+
   it('credentials mode needs all three values', () => {
     expect(resolveConfig(configFromUrl(new URLSearchParams('apiKey=1&sessionId=2'))).credentials).toBeNull();
     expect(resolveConfig(configFromUrl(new URLSearchParams('apiKey=1&sessionId=2&token=3'))).credentials).toEqual({ apiKey: '1', sessionId: '2', token: '3' });

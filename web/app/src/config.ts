@@ -45,7 +45,11 @@ export interface DuetConfig {
   subscribeToSelf: boolean;
   /** Show the stats panel open from the start. */
   showStats: boolean;
+  /** Which ICE candidates media may use: 'relay' sends everything through the TURN server (hides addresses, or for networks that need it). */
+  iceTransportPolicy: IceTransportPolicy;
 }
+
+export type IceTransportPolicy = 'all' | 'relay';
 
 /** What a page, an element or a test may pass: any part of the configuration, nested parts partial too. */
 export interface DuetConfigInput {
@@ -61,6 +65,7 @@ export interface DuetConfigInput {
   displayName?: string;
   subscribeToSelf?: boolean;
   showStats?: boolean;
+  iceTransportPolicy?: string;
 }
 
 export const defaultTheme: Theme = {
@@ -89,6 +94,7 @@ export function defaultConfig(): DuetConfig {
     displayName: '',
     subscribeToSelf: false,
     showStats: false,
+    iceTransportPolicy: 'all',
   };
 }
 
@@ -122,13 +128,14 @@ export function resolveConfig(...inputs: readonly (DuetConfigInput | null | unde
     if (typeof input.displayName === 'string') config.displayName = input.displayName.trim().slice(0, 64);
     if (typeof input.subscribeToSelf === 'boolean') config.subscribeToSelf = input.subscribeToSelf;
     if (typeof input.showStats === 'boolean') config.showStats = input.showStats;
+    if (input.iceTransportPolicy === 'all' || input.iceTransportPolicy === 'relay') config.iceTransportPolicy = input.iceTransportPolicy;
   }
   return config;
 }
 
 /**
  * URL parameters, e.g. `?accent=%23e11d48&radius=4px&hide=switchCamera,stats&pip=top-left&muted=1&cameraOff=1&name=Ada&self=1`.
- * Also `show=…`, `stats=1`, `font=…`, any theme key by name, `label.<key>=…` for a string, and
+ * Also `show=…`, `stats=1`, `ice=relay`, `font=…`, any theme key by name, `label.<key>=…` for a string, and
  * `apiKey`/`sessionId`/`token` for credentials mode.
  */
 export function configFromUrl(params: URLSearchParams): DuetConfigInput {
@@ -160,6 +167,8 @@ export function configFromUrl(params: URLSearchParams): DuetConfigInput {
   input.showStats = flag('stats');
   const name = params.get('name');
   if (name !== null) input.displayName = name;
+  const ice = params.get('ice');
+  if (ice !== null) input.iceTransportPolicy = ice;
 
   const strings: Record<string, string> = {};
   for (const [key, value] of params) {
@@ -189,7 +198,7 @@ export function themeProperties(theme: Theme): Record<string, string> {
 /** The attributes of <duet-call> and the URL parameter each one stands for. */
 const attributeParams = {
   'api-key': 'apiKey', 'session-id': 'sessionId', token: 'token', 'display-name': 'name', 'pip-corner': 'pip', hide: 'hide', show: 'show',
-  'start-muted': 'muted', 'start-camera-off': 'cameraOff', 'subscribe-to-self': 'self',
+  'start-muted': 'muted', 'start-camera-off': 'cameraOff', 'subscribe-to-self': 'self', 'ice-transport-policy': 'ice',
   accent: 'accent', background: 'background', surface: 'surface', text: 'text', radius: 'radius', font: 'font',
 } as const;
 

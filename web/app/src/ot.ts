@@ -104,7 +104,7 @@ export interface Session extends Emitter {
 }
 
 export interface OTNamespace {
-  initSession(apiKey: string, sessionId: string): Session;
+  initSession(apiKey: string, sessionId: string, options?: { iceConfig?: { transportPolicy?: 'all' | 'relay' } }): Session;
   initPublisher(target: HTMLElement, properties: PublisherProperties, callback: (error?: OTError) => void): Publisher;
   getDevices(callback: (error: OTError | undefined, devices?: OTDevice[]) => void): void;
   getAudioOutputDevices?(): Promise<OTAudioOutputDevice[]>;
