@@ -89,12 +89,17 @@ public sealed class MediaRecoveryTests
 
         relay.LossRatio = 0.15;
         await call.Alice.WaitForEventAsync("publisher", "videoDisableWarning", timeoutMs: 15_000);
-        await call.Alice.WaitForEventAsync("publisher", "videoDisabled", "e.reason === 'quality'", timeoutMs: 15_000);
+        var aliceDisabled = await call.Alice.WaitForEventAsync("publisher", "videoDisabled", "e.reason === 'quality'", timeoutMs: 15_000);
         await PeerConnectionProbe.WaitForStallAsync(call.Alice.Page, s => s.VideoBytesSent, "alice's outbound video after her fallback", TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(10));
         Assert.Equal(0, await ResilientCall.CountAsync(call.Bob, "subscriber", "videoDisableWarning"));
+        // Bob is told why Alice's video stopped (not a frozen frame): videoDisabled with reason 'quality'.
+        await call.Bob.WaitForEventAsync("subscriber", "videoDisabled", "e.reason === 'quality'", timeoutMs: 10_000);
+        Assert.True(await call.Bob.EvalAsync<bool>("H.subscribers[H.subscribers.length - 1].element.classList.contains('OT_audio-only')"), "bob's widget shows alice as audio-only");
 
         relay.LossRatio = 0;
-        await call.Alice.WaitForEventAsync("publisher", "videoEnabled", "e.reason === 'quality'", timeoutMs: 20_000);
+        var aliceEnabled = await call.Alice.WaitForEventAsync("publisher", "videoEnabled", "e.reason === 'quality'", timeoutMs: 20_000);
+        await call.Bob.WaitForEventAsync("subscriber", "videoEnabled", "e.reason === 'quality'", timeoutMs: 10_000);
+        Assert.True(aliceEnabled.GetProperty("t").GetDouble() > aliceDisabled.GetProperty("t").GetDouble());
         await PeerConnectionProbe.WaitForGrowthAsync(call.Bob.Page, s => s.FramesDecoded, "bob's frames after alice's video came back", minimumGrowth: 5, timeout: TimeSpan.FromSeconds(10));
     }
 

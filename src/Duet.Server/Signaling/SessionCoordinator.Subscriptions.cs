@@ -11,6 +11,10 @@ public sealed partial class SessionCoordinator
     private const string FromPublisher = "publisher";
     private const string FromSubscriber = "subscriber";
 
+    // The publisher's own audio fallback stopped or resumed video on one leg; its subscriber reports videoDisabled 'quality'.
+    private const string VideoPaused = "videoPaused";
+    private const string VideoResumed = "videoResumed";
+
     public Task<HubResult> SubscribeAsync(string socketId, string? streamId) => WithCallerAsync(socketId, async me =>
     {
         if (!me.Role.CanSubscribe())
@@ -82,10 +86,10 @@ public sealed partial class SessionCoordinator
             case "candidate" when message.Candidate is { } c && c.ValueKind != JsonValueKind.Null
                 && (c.ValueKind != JsonValueKind.Object || c.GetRawText().Length > limits.MaxCandidateLength):
                 return Invalid($"A candidate must be an RTCIceCandidateInit of at most {limits.MaxCandidateLength} characters, or null.");
-            case "offer" or "answer" or "candidate" or "restartRequest":
+            case "offer" or "answer" or "candidate" or "restartRequest" or VideoPaused or VideoResumed:
                 break;
             default:
-                return Invalid("kind must be offer, answer, candidate or restartRequest.");
+                return Invalid("kind must be offer, answer, candidate, restartRequest, videoPaused or videoResumed.");
         }
 
         if (!TryFindSender(subscription, me, message, out var from))
@@ -97,6 +101,11 @@ public sealed partial class SessionCoordinator
             }
 
             return Invalid("On a subscription to oneself, a candidate must carry its usernameFragment or say which end sends it (from).");
+        }
+
+        if (message.Kind is VideoPaused or VideoResumed && from != FromPublisher)
+        {
+            return Invalid("Only the publisher's end pauses or resumes video on a subscription.");
         }
 
         if (subscription.IsSelfSubscription && message.Kind is "offer" or "answer" && ReadUfrag(message.Sdp!) is { } ufrag)
@@ -168,6 +177,7 @@ public sealed partial class SessionCoordinator
         {
             "offer" => FromPublisher,
             "answer" or "restartRequest" => FromSubscriber,
+            VideoPaused or VideoResumed => FromPublisher,
             _ when message.From is FromPublisher or FromSubscriber => message.From,
             // Two ends, so one known ufrag is enough: a candidate may even arrive before the answer that names its end.
             _ when CandidateUfrag(message.Candidate) is { } u && subscription.PublisherUfrag is { } p => u == p ? FromPublisher : FromSubscriber,

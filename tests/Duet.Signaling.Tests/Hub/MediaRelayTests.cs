@@ -90,6 +90,37 @@ public sealed class MediaRelayTests(DefaultServer server)
     }
 
     [Fact]
+    public async Task OnlyThePublisherEndPausesAndResumesVideoAndNothingElseIsRelayedWithIt()
+    {
+        var session = await server.CreateSessionAsync();
+        var (publisher, _) = await server.JoinAsync(session);
+        var (subscriber, _) = await server.JoinAsync(session);
+        var streamId = await SignalingServer.PublishAsync(publisher);
+        var subscriptionId = (await subscriber.InvokeAsync("Subscribe", streamId)).Expect().Str("subscriptionId");
+
+        (await subscriber.InvokeAsync("SendMedia", new { subscriptionId, kind = "videoPaused" })).ExpectError(1011);
+        (await subscriber.InvokeAsync("SendMedia", new { subscriptionId, kind = "videoResumed", from = "publisher" })).ExpectError(1011);
+
+        (await publisher.InvokeAsync("SendMedia", new { subscriptionId, kind = "videoPaused", sdp = "v=0 smuggled" })).Expect();
+        var paused = await subscriber.NextAsync("media");
+        Assert.Equal("videoPaused", paused.Str("kind"));
+        Assert.Equal("publisher", paused.Str("from"));
+        Assert.False(paused.Arg.TryGetProperty("sdp", out var sdp) && sdp.ValueKind != System.Text.Json.JsonValueKind.Null);
+        (await publisher.InvokeAsync("SendMedia", new { subscriptionId, kind = "videoResumed" })).Expect();
+        Assert.Equal("videoResumed", (await subscriber.NextAsync("media", r => r.Str("kind") == "videoResumed")).Str("kind"));
+
+        await publisher.BarrierAsync();
+        Assert.Empty(publisher.All("media"));
+
+        // On a subscription to oneself both ends are the caller: a pause counts as the publisher's.
+        var (self, _) = await server.JoinAsync(session);
+        var ownStream = await SignalingServer.PublishAsync(self);
+        var selfSubscription = (await self.InvokeAsync("Subscribe", ownStream)).Expect().Str("subscriptionId");
+        (await self.InvokeAsync("SendMedia", new { subscriptionId = selfSubscription, kind = "videoPaused", from = "subscriber" })).Expect();
+        Assert.Equal("publisher", (await self.NextAsync("media", r => r.Str("kind") == "videoPaused")).Str("from"));
+    }
+
+    [Fact]
     public async Task PublisherOnlyCannotSubscribeButOthersMaySubscribeToThemselves()
     {
         var session = await server.CreateSessionAsync();

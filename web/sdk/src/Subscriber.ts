@@ -72,6 +72,8 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
   private volume: number;
   private audioBlocked = false;
   private qualityDisabled = false;
+  /** The publisher's own audio fallback holds video back on this leg. */
+  private publisherPaused = false;
   private videoShown: boolean;
   private mediaConnected = false;
   private everConnected = false;
@@ -113,7 +115,7 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
     this.widget.setAudioOnly(!this.videoShown);
     // Audio fallback runs unless the publisher (audioFallback.subscriber:false) or this subscriber turned it off.
     if (stream._audioFallback && properties.audioFallbackEnabled !== false) {
-      this.quality = new QualityMonitor(() => this.leg?.getStats(), (action) => this.onQualityAction(action), () => this.videoWanted && !this.qualityDisabled && this.stream.hasVideo);
+      this.quality = new QualityMonitor(() => this.leg?.getStats(), (action) => this.onQualityAction(action), () => this.videoWanted && !this.qualityDisabled && !this.publisherPaused && this.stream.hasVideo);
     }
     subscribers.add(this);
   }
@@ -224,6 +226,8 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
   _restart(subscriptionId: string, configuration: RTCConfiguration, send: (m: Omit<MediaMessage, 'subscriptionId'>) => void): SubscriberLeg {
     this.leg?.close();
     this.leg = undefined;
+    // A new leg starts with video flowing; whatever the old one held back no longer applies.
+    if (this.publisherPaused) this.onPublisherPaused(false);
     if (this.mediaConnected) {
       this.mediaConnected = false;
       this.dispatch(makeEvent('disconnected', this, {}));
@@ -237,7 +241,8 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
       this._closeLeg();
       globalEvents.reportException(new OTError(1554, 'The media connection of this subscriber failed and could not be restored (ICE restart gave up)'), this);
     };
-    return new SubscriberLeg(subscriptionId, configuration, { send, onState: (state) => this.onLegState(state, onFirstConnect), onGiveUp }, (stream, track) => {
+    const onVideoPaused = (paused: boolean) => this.onPublisherPaused(paused);
+    return new SubscriberLeg(subscriptionId, configuration, { send, onState: (state) => this.onLegState(state, onFirstConnect), onGiveUp, onVideoPaused }, (stream, track) => {
       this.widget.attach(stream, () => this.onAutoplayBlocked());
       if (track.kind === 'audio') this.meter.setTrack(track);
       this.dispatch(makeEvent('mediaStreamAvailable', this, { mediaStream: stream }));
@@ -357,8 +362,16 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
     }
   }
 
+  /** The publisher's audio fallback (audioFallback.publisher) paused or resumed video on this leg: reason 'quality'. */
+  private onPublisherPaused(paused: boolean): void {
+    if (this.destroyedFlag || paused === this.publisherPaused) return;
+    this.publisherPaused = paused;
+    if (!paused) this.quality?.reset();
+    this.updateVideo('quality');
+  }
+
   private computeVideoShown(): boolean {
-    return this.stream.hasVideo && this.videoWanted && !this.qualityDisabled && this.stream.videoType !== undefined;
+    return this.stream.hasVideo && this.videoWanted && !this.qualityDisabled && !this.publisherPaused && this.stream.videoType !== undefined;
   }
 
   private updateVideo(reason: VideoReason): void {

@@ -80,7 +80,10 @@ export class PublisherLeg extends PeerLeg {
 
   /** The publisher's audio fallback: stop (false) or resume sending video on this leg. */
   async setQualityVideo(on: boolean): Promise<void> {
+    if (this.qualityVideo === on) return;
     this.qualityVideo = on;
+    // The subscriber cannot tell a held-back video from a frozen one: say why it stops (videoDisabled 'quality').
+    this.send({ kind: on ? 'videoResumed' : 'videoPaused' });
     await this.applyTrack('video');
   }
 

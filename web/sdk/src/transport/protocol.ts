@@ -75,7 +75,8 @@ export interface PublishRequest {
   audioFallback?: boolean;
 }
 
-export type MediaKind = 'offer' | 'answer' | 'candidate' | 'restartRequest';
+/** videoPaused/videoResumed: the publisher's own audio fallback stopped/resumed video on this leg (publisher → subscriber only). */
+export type MediaKind = 'offer' | 'answer' | 'candidate' | 'restartRequest' | 'videoPaused' | 'videoResumed';
 
 export interface MediaMessage {
   subscriptionId: string;
