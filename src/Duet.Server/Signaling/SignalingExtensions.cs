@@ -30,8 +30,19 @@ public static class SignalingExtensions
             .Validate(o => o.ResumeSecretLifetimeHours is > 0 and <= 24 * 30,
                 "Duet:Signaling:ResumeSecretLifetimeHours must be more than 0 and at most 720 (30 days).")
             .ValidateOnStart();
-        services.AddOptions<IceOptions>().Bind(config.GetSection(IceOptions.Section));
-        services.AddOptions<TurnOptions>().Bind(config.GetSection(TurnOptions.Section));
+        services.AddOptions<IceOptions>().Bind(config.GetSection(IceOptions.Section))
+            .Validate(o => o.Servers.All(s => s.Urls.All(IceUrl.IsStunOrTurn)),
+                "Every Duet:Ice:Servers URL must be a stun:, stuns:, turn: or turns: URL such as turn:turn.example.com:3478?transport=udp.")
+            .Validate(o => o.Servers.All(s => !s.Urls.Any(IceUrl.IsTurn) || (!string.IsNullOrEmpty(s.Username) && !string.IsNullOrEmpty(s.Credential))),
+                "A Duet:Ice:Servers entry with a turn: or turns: URL needs its Username and Credential (browsers refuse it otherwise).")
+            .ValidateOnStart();
+        services.AddOptions<TurnOptions>().Bind(config.GetSection(TurnOptions.Section))
+            .Validate(o => o.Urls.All(IceUrl.IsTurn),
+                "Every Duet:Turn:Urls entry must be a turn: or turns: URL such as turn:turn.example.com:3478?transport=udp.")
+            .Validate(o => string.IsNullOrEmpty(o.Secret) || o.Urls.Count > 0,
+                "Duet:Turn:Secret is set but Duet:Turn:Urls lists no TURN server to use it with.")
+            .Validate(o => o.TtlSeconds > 0, "Duet:Turn:TtlSeconds must be more than 0.")
+            .ValidateOnStart();
         services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section))
             .Validate(o => string.IsNullOrEmpty(o.Url) || (Uri.TryCreate(o.Url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"),
                 "Duet:Webhooks:Url must be an absolute http or https URL.")

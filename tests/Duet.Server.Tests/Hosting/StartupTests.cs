@@ -162,6 +162,42 @@ public partial class StartupTests
     }
 
     [Theory]
+    [InlineData("Duet:Turn:Urls:0", "turn.example.com:3478", "Duet:Turn:Urls")]
+    [InlineData("Duet:Turn:Urls:0", "stun:stun.example.com", "Duet:Turn:Urls")]
+    [InlineData("Duet:Turn:Urls:0", "turn:turn.example.com:3478?transport=sctp", "Duet:Turn:Urls")]
+    [InlineData("Duet:Turn:Secret", "s3cret", "Duet:Turn:Urls lists no TURN server")]
+    [InlineData("Duet:Turn:TtlSeconds", "0", "Duet:Turn:TtlSeconds")]
+    [InlineData("Duet:Ice:Servers:0:Urls:0", "https://stun.example.com", "Duet:Ice:Servers URL")]
+    [InlineData("Duet:Ice:Servers:0:Urls:0", "turn:turn.example.com", "needs its Username and Credential")]
+    public async Task ABadIceOrTurnSettingStopsStartUpWithAClearMessage(string key, string value, string expected)
+    {
+        // Accepted silently, one malformed URL made every browser refuse its peer connections (error 1013 on each call).
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(
+            new Dictionary<string, string> { [key] = value }));
+
+        Assert.Contains("Duet cannot start:", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WellFormedIceAndTurnSettingsAreAccepted()
+    {
+        await using var server = await DuetServerProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Duet:Ice:Servers:0:Urls:0"] = "stun:stun.example.com:3478",
+            ["Duet:Ice:Servers:0:Urls:1"] = "stuns:[2001:db8::1]",
+            ["Duet:Ice:Servers:1:Urls:0"] = "turns:turn.example.com:5349?transport=tcp",
+            ["Duet:Ice:Servers:1:Username"] = "user",
+            ["Duet:Ice:Servers:1:Credential"] = "pass",
+            ["Duet:Turn:Secret"] = "s3cret",
+            ["Duet:Turn:Urls:0"] = "turn:192.0.2.7:3478?transport=udp",
+        });
+
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Theory]
     [InlineData("notaurl")]
     [InlineData("ftp://hooks.example.com/duet")]
     public async Task AWebhookUrlThatIsNotAbsoluteHttpStopsStartUpWithAClearMessage(string url)
