@@ -29,6 +29,9 @@ public sealed record BrowserUserOptions
     /// <summary>Emulates a phone: touch events, mobile viewport meta handling and device scale factor 2.</summary>
     public bool Phone { get; init; }
 
+    /// <summary>Keeps Chromium's back/forward cache on (Playwright turns it off by default).</summary>
+    public bool BackForwardCache { get; init; }
+
     /// <summary>Default timeout for Playwright waits in this context.</summary>
     public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromSeconds(15);
 }

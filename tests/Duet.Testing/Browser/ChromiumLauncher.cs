@@ -57,6 +57,7 @@ public static class ChromiumLauncher
                 ExecutablePath = ExecutablePath,
                 Headless = true,
                 Args = args,
+                IgnoreDefaultArgs = options.BackForwardCache ? ["--disable-back-forward-cache"] : [],
                 Permissions = [.. options.Permissions],
                 ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
                 HasTouch = options.Phone,

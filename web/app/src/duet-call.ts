@@ -9,6 +9,16 @@ export class DuetCallElement extends HTMLElement {
   /** Extra configuration set from script before the element is connected. */
   config: DuetConfigInput = {};
   private app: CallApp | null = null;
+  // Leaving the page ends the call and frees camera and microphone (a page holding them is also never kept in the
+  // back/forward cache); a page restored from that cache starts the element afresh.
+  private readonly onPageHide = (): void => {
+    this.app?.destroy();
+    this.app = null;
+  };
+
+  private readonly onPageShow = (e: PageTransitionEvent): void => {
+    if (e.persisted && this.isConnected && !this.app) this.connectedCallback();
+  };
 
   connectedCallback(): void {
     if (this.app) return;
@@ -26,20 +36,26 @@ export class DuetCallElement extends HTMLElement {
     this.app.element.style.minHeight = 'inherit';
     shadow.replaceChildren(style, this.app.element);
     if (!this.hasAttribute('tabindex')) this.tabIndex = -1;
+    window.addEventListener('pagehide', this.onPageHide);
+    window.addEventListener('pageshow', this.onPageShow);
     this.app.start();
   }
 
   disconnectedCallback(): void {
+    window.removeEventListener('pagehide', this.onPageHide);
+    window.removeEventListener('pageshow', this.onPageShow);
     this.app?.destroy();
     this.app = null;
   }
 
+  private restart(): void {
+    this.disconnectedCallback();
+    this.connectedCallback();
+  }
+
   attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
     // Changing any attribute of a live call restarts it with the new configuration.
-    if (this.app && old !== value) {
-      this.disconnectedCallback();
-      this.connectedCallback();
-    }
+    if (this.app && old !== value) this.restart();
   }
 }
 

@@ -23,6 +23,8 @@ if (config.room || config.credentials) {
   mount.replaceChildren(app.element);
   app.start();
   window.addEventListener('pagehide', () => app.destroy());
+  // Back/forward cache: the restored page holds the app destroyed on pagehide, so start afresh instead.
+  window.addEventListener('pageshow', (e) => { if (e.persisted) location.reload(); });
 } else {
   const root = document.createElement('div');
   root.className = 'duet';
