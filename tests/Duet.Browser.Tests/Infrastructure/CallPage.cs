@@ -22,13 +22,16 @@ public sealed class CallPage
 
     public IPage Page { get; }
 
-    public static async Task<CallPage> OpenAsync(BrowserUser user, Uri server, string path = "/__test/call.html")
+    /// <summary>Opens a call page; <paramref name="bootScript"/> runs at load, after the harness, without any user activation
+    /// (everything a test evaluates later counts as a user gesture).</summary>
+    public static async Task<CallPage> OpenAsync(BrowserUser user, Uri server, string path = "/__test/call.html", string bootScript = "")
     {
         var html = $"""
             <!doctype html>
             <html><head><meta charset="utf-8"><title>Duet test call</title>
             <script src="/v2/js/opentok.js"></script>
             <script>{Harness}</script>
+            <script>{bootScript}</script>
             </head><body><div id="pub"></div><div id="subs"></div></body></html>
             """;
         var page = await user.OpenTestPageAsync(new Uri(server, path), html);
