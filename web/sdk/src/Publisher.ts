@@ -11,6 +11,7 @@ import { PublisherMedia } from './media/PublisherMedia';
 import { publisherStats, type OTStats } from './media/stats';
 import type { FallbackAction } from './quality/AudioFallbackPolicy';
 import { QualityMonitor } from './quality/QualityMonitor';
+import { nextCamera } from './media/camera-cycle';
 import { initialsOf, parseSource, type PublisherMediaOptions } from './options';
 import { publishers } from './registry';
 import type { Session } from './Session';
@@ -140,10 +141,8 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
     const current = media.track('video');
     if (!current || this.videoType !== 'camera') throw new OTError(1011, 'cycleVideo needs a camera publisher', 'OT_UNSUPPORTED_OPERATION');
     const currentId = current.getSettings().deviceId ?? '';
-    const cameras = (await listDevices()).filter((d) => d.kind === 'videoInput');
-    if (cameras.length < 2) return { deviceId: currentId };
-    const index = cameras.findIndex((d) => d.deviceId === currentId);
-    const next = cameras[(index + 1) % cameras.length]!;
+    const next = nextCamera(await listDevices(), currentId);
+    if (!next) return { deviceId: currentId };
     await this.switchCamera(media, next.deviceId);
     return { deviceId: next.deviceId };
   }
