@@ -1,6 +1,5 @@
 import { defaults } from './defaults';
 import { OTError } from './errors';
-import { EventDispatcher } from './events/EventDispatcher';
 import { globalEvents } from './events/exceptions';
 import { makeEvent, type OTEvent } from './events/OTEvent';
 import { log } from './logging';
@@ -19,6 +18,7 @@ import type { Stream } from './Stream';
 import type { PublishRequest, SubscriptionInfo } from './transport/protocol';
 import { newWidgetId } from './ui/target';
 import { Widget } from './ui/Widget';
+import { WidgetHost } from './ui/WidgetHost';
 
 export interface PublisherProperties extends PublisherMediaOptions {
   insertMode?: 'replace' | 'append' | 'before' | 'after';
@@ -60,7 +60,7 @@ type Callback = (error?: OTError) => void;
 let guidCounter = 0;
 
 /** The local camera/microphone, its widget, and (once published) its stream. */
-export class Publisher extends EventDispatcher<PublisherEvents> {
+export class Publisher extends WidgetHost<PublisherEvents> {
   /** @internal registry key (the DOM id may be absent with insertDefaultUI:false). */
   readonly guid = `publisher-${++guidCounter}`;
   readonly id: string;
@@ -71,7 +71,7 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
   accessAllowed = false;
 
   private readonly props: PublisherProperties;
-  private readonly widget: Widget;
+  protected readonly widget: Widget;
   private media: PublisherMedia | undefined;
   private readonly ready: Promise<PublisherMedia>;
   private videoType: 'camera' | 'screen' | 'custom' | null = null;
@@ -188,27 +188,6 @@ export class Publisher extends EventDispatcher<PublisherEvents> {
   async getRtcStatsReport(): Promise<{ connectionId: string; subscriberId: string; rtcStatsReport: RTCStatsReport }[]> {
     const reports = this.media ? await this.media.statsByLeg() : new Map<string, RTCStatsReport>();
     return [...reports].map(([subscriptionId, rtcStatsReport]) => ({ connectionId: this.subscriberConnections.get(subscriptionId) ?? '', subscriberId: subscriptionId, rtcStatsReport }));
-  }
-
-  videoWidth(): number | undefined {
-    return this.widget.video.videoWidth || undefined;
-  }
-
-  videoHeight(): number | undefined {
-    return this.widget.video.videoHeight || undefined;
-  }
-
-  getImgData(): string | null {
-    return snapshotOf(this.widget.video);
-  }
-
-  getStyle(): Record<string, unknown> {
-    return this.widget.getStyle();
-  }
-
-  setStyle(keyOrStyle: string | Record<string, unknown>, value?: unknown): this {
-    this.widget.setStyle(keyOrStyle, value);
-    return this;
   }
 
   /** Unpublishes if needed, releases the camera/microphone and removes the widget. */
@@ -446,14 +425,4 @@ function subscriberAudioFallback(props: PublisherProperties): boolean {
   const fallback = props.audioFallback;
   if (fallback && typeof fallback === 'object' && typeof (fallback as { subscriber?: unknown }).subscriber === 'boolean') return (fallback as { subscriber: boolean }).subscriber;
   return props.audioFallbackEnabled !== false;
-}
-
-/** A PNG data URL (base64 part only, as OpenTok returns) of the current frame. */
-export function snapshotOf(video: HTMLVideoElement): string | null {
-  if (!video.videoWidth) return null;
-  const canvas = document.createElement('canvas');
-  canvas.width = video.videoWidth;
-  canvas.height = video.videoHeight;
-  canvas.getContext('2d')?.drawImage(video, 0, 0);
-  return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
 }

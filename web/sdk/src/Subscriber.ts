@@ -1,6 +1,5 @@
 import { defaults } from './defaults';
 import { OTError } from './errors';
-import { EventDispatcher } from './events/EventDispatcher';
 import { makeEvent, type OTEvent } from './events/OTEvent';
 import { AudioLevelMeter } from './media/AudioLevelMeter';
 import type { LegState } from './media/PeerLeg';
@@ -9,13 +8,13 @@ import { SubscriberLeg } from './media/SubscriberLeg';
 import { globalEvents } from './events/exceptions';
 import type { FallbackAction } from './quality/AudioFallbackPolicy';
 import { QualityMonitor } from './quality/QualityMonitor';
-import { snapshotOf } from './Publisher';
 import { subscribers } from './registry';
 import type { Session } from './Session';
 import type { Stream } from './Stream';
 import type { MediaMessage } from './transport/protocol';
 import { newWidgetId } from './ui/target';
 import { Widget } from './ui/Widget';
+import { WidgetHost } from './ui/WidgetHost';
 
 export interface SubscriberProperties {
   insertMode?: 'replace' | 'append' | 'before' | 'after';
@@ -55,7 +54,7 @@ export type SubscriberEvents = {
 let guidCounter = 0;
 
 /** The remote side of one stream: its widget, its leg, and the receive toggles. */
-export class Subscriber extends EventDispatcher<SubscriberEvents> {
+export class Subscriber extends WidgetHost<SubscriberEvents> {
   /** @internal */
   readonly guid = `subscriber-${++guidCounter}`;
   readonly id: string;
@@ -64,7 +63,7 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
   readonly streamId: string;
   session: Session | undefined;
 
-  private readonly widget: Widget;
+  protected readonly widget: Widget;
   private leg: SubscriberLeg | undefined;
   private subscriptionIdValue: string | undefined;
   private audioWanted: boolean;
@@ -165,27 +164,6 @@ export class Subscriber extends EventDispatcher<SubscriberEvents> {
 
   getRtcStatsReport(): Promise<RTCStatsReport> {
     return this.leg ? this.leg.getStats() : Promise.reject(new OTError(1010, 'The subscriber is not connected'));
-  }
-
-  videoWidth(): number | undefined {
-    return this.widget.video.videoWidth || undefined;
-  }
-
-  videoHeight(): number | undefined {
-    return this.widget.video.videoHeight || undefined;
-  }
-
-  getImgData(): string | null {
-    return snapshotOf(this.widget.video);
-  }
-
-  getStyle(): Record<string, unknown> {
-    return this.widget.getStyle();
-  }
-
-  setStyle(keyOrStyle: string | Record<string, unknown>, value?: unknown): this {
-    this.widget.setStyle(keyOrStyle, value);
-    return this;
   }
 
   /** Preferred resolution/frame rate are hints for routed sessions; a peer-to-peer call ignores them. */
