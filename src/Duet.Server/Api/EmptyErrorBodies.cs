@@ -11,6 +11,22 @@ public static class EmptyErrorBodies
 {
     public static WebApplication UseOpenTokErrorBodies(this WebApplication app)
     {
+        // A body Kestrel refuses while an endpoint reads it (413 over the size limit, 400 malformed) surfaces as an
+        // exception; answer it here like any other REST error instead of letting it end the request bare.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                await OpenTokErrors.WriteAsync(context, e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? "The request body is too large."
+                    : "The request body cannot be read: " + e.Message);
+            }
+        });
         app.UseStatusCodePages(context =>
         {
             var status = context.HttpContext.Response.StatusCode;

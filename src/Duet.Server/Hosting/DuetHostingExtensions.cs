@@ -14,6 +14,10 @@ public static class DuetHostingExtensions
     {
         builder.Services.AddOptions<DuetOptions>().Bind(builder.Configuration.GetSection(DuetOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
+        var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        // SignalR's long-polling transport posts whole hub messages, so they must fit too.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Limits.MaxRequestBodySize = Math.Max(limits.MaxRequestBodyBytes, limits.MaxHubMessageBytes));
         builder.AddDuetStorage();
         builder.AddDuetRooms();
         builder.AddDuetSignaling();

@@ -18,6 +18,7 @@ public sealed class LimitsOptions
     public const int DefaultMaxOutboundQueue = 1024;
     public const int DefaultMaxQueuedSignals = 100;
     public const int DefaultMaxStreamNameLength = 1000;
+    public const int DefaultMaxRequestBodyBytes = 256 * 1024;
 
     /// <summary>The largest hub message a client may send (SignalR closes the socket of a client that sends more).</summary>
     public int MaxHubMessageBytes { get; set; } = DefaultMaxHubMessageBytes;
@@ -53,4 +54,7 @@ public sealed class LimitsOptions
     public int MaxQueuedSignals { get; set; } = DefaultMaxQueuedSignals;
 
     public int MaxStreamNameLength { get; set; } = DefaultMaxStreamNameLength;
+
+    /// <summary>The largest HTTP request body (REST calls are small; this keeps a flood of bytes out of memory). 413 beyond.</summary>
+    public int MaxRequestBodyBytes { get; set; } = DefaultMaxRequestBodyBytes;
 }

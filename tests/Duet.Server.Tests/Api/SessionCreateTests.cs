@@ -141,4 +141,29 @@ public class SessionCreateTests(ServerFixture fixture) : IClassFixture<ServerFix
         Assert.Equal(status, json.RootElement.GetProperty("code").GetInt32());
         Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("message").GetString()));
     }
+
+    [Fact]
+    public async Task ABodyOverTheLimitIsRefusedWith413AndAJsonMessageAndTheServerCarriesOn()
+    {
+        using var http = RestAuth.Client(Server, RestAuth.Jwt(), "application/json");
+        var huge = new string('x', 300 * 1024);
+
+        using var created = await http.PostAsync("/session/create", RestAuth.Form());
+        using var createdJson = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        var sessionId = createdJson.RootElement[0].GetProperty("session_id").GetString();
+
+        using var form = await http.PostAsync("/session/create", RestAuth.Form(("location", huge)));
+        using var json = await http.PostAsync($"/v2/project/{DuetServerProcess.ApiKey}/session/{sessionId}/signal",
+            new StringContent($"{{\"type\":\"t\",\"data\":\"{huge}\"}}", System.Text.Encoding.UTF8, "application/json"));
+
+        foreach (var response in new[] { form, json })
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(413, body.RootElement.GetProperty("code").GetInt32());
+        }
+
+        using var next = await http.PostAsync("/session/create", RestAuth.Form(("p2p.preference", "enabled")));
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
 }
