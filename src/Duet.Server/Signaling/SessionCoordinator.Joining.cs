@@ -39,7 +39,7 @@ public sealed partial class SessionCoordinator
 
         var claims = verification.Claims;
         var maxConnections = session!.MaxConnections ?? Limits.MaxConnectionsPerSession;
-        using (await gate.EnterAsync(claims.SessionId))
+        await using (await gate.EnterAsync(claims.SessionId))
         {
             if (await state.FindConnectionBySocketAsync(socketId) is not null)
             {
@@ -79,7 +79,7 @@ public sealed partial class SessionCoordinator
             return refused;
         }
 
-        using (await gate.EnterAsync(sessionId))
+        await using (await gate.EnterAsync(sessionId))
         {
             var existing = await state.FindConnectionAsync(connectionId);
             if (existing is null)
@@ -183,7 +183,7 @@ public sealed partial class SessionCoordinator
             return;
         }
 
-        using (await gate.EnterAsync(found.SessionId))
+        await using (await gate.EnterAsync(found.SessionId))
         {
             var me = await state.UnbindSocketAsync(found.ConnectionId, socketId);
             if (me is null)
@@ -222,7 +222,7 @@ public sealed partial class SessionCoordinator
     {
         try
         {
-            using (await gate.EnterAsync(sessionId))
+            await using (await gate.EnterAsync(sessionId))
             {
                 var me = await state.FindConnectionAsync(connectionId);
                 // Resumed (or removed) meanwhile: the epoch moved on, this timer lost the race.

@@ -13,12 +13,12 @@ namespace Duet.Server.Signaling;
 /// <summary>
 /// The rules of a live session, shared by the hub and the REST API: who may do what, how state changes and
 /// which messages that change produces, to whom, in which order. Every change runs inside the session's
-/// <see cref="SessionGate"/>; messages are queued (never awaited) while it is held. Split by concern into partial files.
+/// <see cref="ISessionLock"/>; messages are queued (never awaited) while it is held. Split by concern into partial files.
 /// </summary>
 public sealed partial class SessionCoordinator(
     ISessionState state,
     ClientSockets sockets,
-    SessionGate gate,
+    ISessionLock gate,
     SignalRateLimiter signalRate,
     IceServerProvider iceServers,
     SessionWebhooks webhooks,
@@ -49,7 +49,7 @@ public sealed partial class SessionCoordinator(
             return NotConnected;
         }
 
-        using (await gate.EnterAsync(caller.SessionId))
+        await using (await gate.EnterAsync(caller.SessionId))
         {
             // Re-read inside the gate: the connection may have left while we waited.
             caller = await state.FindConnectionBySocketAsync(socketId);

@@ -45,6 +45,7 @@ public static class SignalingExtensions
         services.TryAddSingleton<IServerKeyStore>(sp => sp.GetRequiredService<SqliteResumptionStore>());
         services.AddSingleton<ResumeTickets>();
         services.AddSingleton<SessionGate>();
+        services.TryAddSingleton<ISessionLock>(sp => sp.GetRequiredService<SessionGate>());
         services.AddSingleton<ClientSockets>();
         services.AddSingleton<SignalRateLimiter>();
         services.AddSingleton<IceServerProvider>();
