@@ -1,6 +1,7 @@
 using Duet.Server.Api;
 using Duet.Server.Lan;
 using Duet.Server.Rooms;
+using Duet.Server.Scaling;
 using Duet.Server.Signaling;
 using Duet.Server.Storage;
 using Duet.Server.Web;
@@ -14,6 +15,7 @@ public static class DuetHostingExtensions
     {
         builder.Services.AddOptions<DuetOptions>().Bind(builder.Configuration.GetSection(DuetOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddDuetScaleOut();
         builder.AddDuetStorage();
         builder.AddDuetRooms();
         builder.AddDuetSignaling();
@@ -23,6 +25,7 @@ public static class DuetHostingExtensions
 
     public static WebApplication MapDuet(this WebApplication app)
     {
+        app.UseDuetScaleOut();
         app.UseDuetStorage();
         app.UseOpenTokErrorBodies();
         app.UseDefaultFiles();

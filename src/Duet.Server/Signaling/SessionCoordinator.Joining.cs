@@ -202,19 +202,45 @@ public sealed partial class SessionCoordinator
         }
     }
 
+    /// <summary>
+    /// Another node died while timing this connection's grace period (or holding its socket): this node times it
+    /// now, from the start, unless the connection resumed or left meanwhile.
+    /// </summary>
+    public async Task AdoptGraceAsync(string connectionId)
+    {
+        var found = await state.FindConnectionAsync(connectionId);
+        if (found is null)
+        {
+            return;
+        }
+
+        await using (await gate.EnterAsync(found.SessionId))
+        {
+            if (await state.FindConnectionAsync(connectionId) is { SocketId: null } me)
+            {
+                StartGraceTimer(me);
+                logger.LogInformation("Connection {ConnectionId} lost its node; waiting {Grace} for it to resume", connectionId, signaling.CurrentValue.ReconnectGrace);
+            }
+        }
+    }
+
     private void StartGraceTimer(ConnectionRecord me)
     {
         StopGraceTimer(me.ConnectionId);
         var timer = time.CreateTimer(_ => _ = ExpireGraceAsync(me.ConnectionId, me.SessionId, me.Epoch), null,
             signaling.CurrentValue.ReconnectGrace, Timeout.InfiniteTimeSpan);
-        _graceTimers[me.ConnectionId] = timer;
+        _graceTimers[me.ConnectionId] = new GraceTimer(timer, me.Epoch);
+        cluster.GraceStarted(me.ConnectionId);
     }
 
-    private void StopGraceTimer(string connectionId)
+    /// <param name="epoch">Stop only the timer started at this epoch; any timer of the connection when null.</param>
+    private void StopGraceTimer(string connectionId, long? epoch = null)
     {
-        if (_graceTimers.TryRemove(connectionId, out var timer))
+        if (_graceTimers.TryGetValue(connectionId, out var grace) && (epoch is null || grace.Epoch == epoch)
+            && _graceTimers.TryRemove(KeyValuePair.Create(connectionId, grace)))
         {
-            timer.Dispose();
+            grace.Timer.Dispose();
+            cluster.GraceEnded(connectionId);
         }
     }
 
@@ -225,9 +251,11 @@ public sealed partial class SessionCoordinator
             await using (await gate.EnterAsync(sessionId))
             {
                 var me = await state.FindConnectionAsync(connectionId);
-                // Resumed (or removed) meanwhile: the epoch moved on, this timer lost the race.
+                // Resumed (here or on another node) or removed meanwhile: the epoch moved on, this timer lost the race.
                 if (me is null || me.SocketId is not null || me.Epoch != epoch)
                 {
+                    // Forget this timer, not a newer one started for a later drop.
+                    StopGraceTimer(connectionId, epoch);
                     return;
                 }
 

@@ -28,12 +28,13 @@ public sealed partial class SessionCoordinator(
     IOptionsMonitor<SignalingOptions> signaling,
     ResumeTickets tickets,
     IEndedConnections endedConnections,
+    ICluster cluster,
     TimeProvider time,
     ILogger<SessionCoordinator> logger)
 {
     private static readonly HubResult NotConnected = HubResult.Fail(OtErrorCodes.NotConnected, "This socket is not connected to a session.");
 
-    private readonly ConcurrentDictionary<string, ITimer> _graceTimers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, GraceTimer> _graceTimers = new(StringComparer.Ordinal);
 
     /// <summary>Connections re-created from their resume secret after a restart: they may re-publish under their old stream ids.</summary>
     private readonly ConcurrentDictionary<string, bool> _restoredConnections = new(StringComparer.Ordinal);
@@ -84,4 +85,7 @@ public sealed partial class SessionCoordinator(
     }
 
     private static string NewId() => Guid.NewGuid().ToString("D");
+
+    /// <summary>A running grace period and the connection epoch it started at.</summary>
+    private sealed record GraceTimer(ITimer Timer, long Epoch);
 }

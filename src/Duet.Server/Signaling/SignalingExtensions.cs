@@ -46,6 +46,7 @@ public static class SignalingExtensions
         services.AddSingleton<ResumeTickets>();
         services.AddSingleton<SessionGate>();
         services.TryAddSingleton<ISessionLock>(sp => sp.GetRequiredService<SessionGate>());
+        services.TryAddSingleton<ICluster, SingleNode>();
         services.AddSingleton<ClientSockets>();
         services.AddSingleton<SignalRateLimiter>();
         services.AddSingleton<IceServerProvider>();
