@@ -114,4 +114,29 @@ public sealed class TwoNodeSessionTests(TwoNodes nodes) : IClassFixture<TwoNodes
         var changed = await moderator.NextAsync("streamPropertyChanged");
         Assert.Equal(("hasAudio", false), (changed.Str("changedProperty"), changed.Arg.GetProperty("newValue").GetBoolean()));
     }
+
+    [Fact]
+    public async Task ResumingOnTheOtherNodeWhileTheOldSocketIsOpenClosesTheOldSocket()
+    {
+        using var duet = new DuetClient(DuetServerProcess.ApiKey, DuetServerProcess.ApiSecret, nodes.A.BaseUri.ToString());
+        var session = (await duet.CreateSessionAsync()).Id;
+        var stayer = await nodes.JoinAsync(nodes.A, session);
+        var mover = await nodes.JoinAsync(nodes.B, session);
+        var oldSocketClosed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        mover.Hub.Closed += _ =>
+        {
+            oldSocketClosed.TrySetResult();
+            return Task.CompletedTask;
+        };
+
+        var moved = await nodes.OpenClientAsync(nodes.A);
+        (await moved.InvokeAsync("Resume", new { sessionId = session, connectionId = mover.ConnectionId, resumeSecret = mover.ResumeSecret })).Expect();
+
+        await oldSocketClosed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        (await stayer.InvokeAsync("Signal", new { type = "hi", data = "", to = mover.ConnectionId })).Expect();
+        await moved.NextAsync("signal", s => s.Str("type") == "hi");
+        await stayer.BarrierAsync();
+        Assert.Empty(stayer.All("connectionReconnecting"));
+        Assert.Empty(stayer.All("connectionDestroyed"));
+    }
 }
