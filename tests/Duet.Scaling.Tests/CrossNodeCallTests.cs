@@ -20,7 +20,7 @@ public sealed class CrossNodeCallTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
-    public async Task APersonOnEachNodeMakeACallAndMediaFlowsBothWays()
+    public async Task TwoPeopleOnDifferentNodesCallAndMediaFlowsBothWays()
     {
         var room = "cross-" + Guid.NewGuid().ToString("N")[..8];
         var alice = await JoinRoomAsync("alice", new Uri(nodes.A.BaseUri, "/room/" + room));
