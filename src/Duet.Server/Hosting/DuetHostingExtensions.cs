@@ -1,6 +1,7 @@
 using Duet.Server.Api;
 using Duet.Server.Lan;
 using Duet.Server.Rooms;
+using Duet.Server.Scaling;
 using Duet.Server.Signaling;
 using Duet.Server.Storage;
 using Duet.Server.Web;
@@ -18,6 +19,7 @@ public static class DuetHostingExtensions
         // SignalR's long-polling transport posts whole hub messages, so they must fit too.
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Limits.MaxRequestBodySize = Math.Max(limits.MaxRequestBodyBytes, limits.MaxHubMessageBytes));
+        builder.AddDuetScaleOut();
         builder.AddDuetStorage();
         builder.AddDuetRooms();
         builder.AddDuetSignaling();
@@ -27,6 +29,7 @@ public static class DuetHostingExtensions
 
     public static WebApplication MapDuet(this WebApplication app)
     {
+        app.UseDuetScaleOut();
         app.UseDuetStorage();
         app.UseOpenTokErrorBodies();
         app.UseDefaultFiles();

@@ -12,6 +12,7 @@ namespace Duet.Server.Signaling;
 /// </summary>
 public sealed class ClientSockets(
     IHubContext<SignalingHub, ISignalingClient> hub,
+    ICluster cluster,
     IOptionsMonitor<LimitsOptions> limits,
     TimeProvider time,
     ILogger<ClientSockets> logger)
@@ -27,6 +28,7 @@ public sealed class ClientSockets(
         });
         var socket = new Socket(context, queue);
         _sockets[context.ConnectionId] = socket;
+        cluster.SocketOpened(context.ConnectionId);
         _ = PumpAsync(context.ConnectionId, queue.Reader);
     }
 
@@ -35,6 +37,7 @@ public sealed class ClientSockets(
         if (_sockets.TryRemove(socketId, out var socket))
         {
             socket.Queue.Writer.TryComplete();
+            cluster.SocketClosed(socketId);
         }
     }
 
@@ -62,12 +65,24 @@ public sealed class ClientSockets(
         }
     }
 
-    /// <summary>Closes the socket after <paramref name="delay"/>, giving the messages already queued time to arrive.</summary>
+    /// <summary>
+    /// Closes the socket after <paramref name="delay"/>, giving the messages already queued time to arrive; a socket
+    /// that is not open on this node is closed by the node that holds it, if any.
+    /// </summary>
     public void CloseLater(string socketId, TimeSpan delay)
+    {
+        if (!CloseHereLater(socketId, delay))
+        {
+            cluster.CloseRemoteSocket(socketId, delay);
+        }
+    }
+
+    /// <summary>As <see cref="CloseLater"/> for a socket open on this node; false if it is not.</summary>
+    public bool CloseHereLater(string socketId, TimeSpan delay)
     {
         if (!_sockets.TryGetValue(socketId, out var socket))
         {
-            return;
+            return false;
         }
 
         ITimer? timer = null;
@@ -76,6 +91,7 @@ public sealed class ClientSockets(
             socket.Context.Abort();
             timer?.Dispose();
         }, null, delay, Timeout.InfiniteTimeSpan);
+        return true;
     }
 
     private async Task PumpAsync(string socketId, ChannelReader<Func<ISignalingClient, Task>> reader)

@@ -39,7 +39,7 @@ public sealed partial class SessionCoordinator
 
         var claims = verification.Claims;
         var maxConnections = session!.MaxConnections ?? Limits.MaxConnectionsPerSession;
-        using (await gate.EnterAsync(claims.SessionId))
+        await using (await gate.EnterAsync(claims.SessionId))
         {
             if (await state.FindConnectionBySocketAsync(socketId) is not null)
             {
@@ -79,7 +79,7 @@ public sealed partial class SessionCoordinator
             return refused;
         }
 
-        using (await gate.EnterAsync(sessionId))
+        await using (await gate.EnterAsync(sessionId))
         {
             var existing = await state.FindConnectionAsync(connectionId);
             if (existing is null)
@@ -183,7 +183,7 @@ public sealed partial class SessionCoordinator
             return;
         }
 
-        using (await gate.EnterAsync(found.SessionId))
+        await using (await gate.EnterAsync(found.SessionId))
         {
             var me = await state.UnbindSocketAsync(found.ConnectionId, socketId);
             if (me is null)
@@ -202,19 +202,45 @@ public sealed partial class SessionCoordinator
         }
     }
 
+    /// <summary>
+    /// Another node died while timing this connection's grace period (or holding its socket): this node times it
+    /// now, from the start, unless the connection resumed or left meanwhile.
+    /// </summary>
+    public async Task AdoptGraceAsync(string connectionId)
+    {
+        var found = await state.FindConnectionAsync(connectionId);
+        if (found is null)
+        {
+            return;
+        }
+
+        await using (await gate.EnterAsync(found.SessionId))
+        {
+            if (await state.FindConnectionAsync(connectionId) is { SocketId: null } me)
+            {
+                StartGraceTimer(me);
+                logger.LogInformation("Connection {ConnectionId} lost its node; waiting {Grace} for it to resume", connectionId, signaling.CurrentValue.ReconnectGrace);
+            }
+        }
+    }
+
     private void StartGraceTimer(ConnectionRecord me)
     {
         StopGraceTimer(me.ConnectionId);
         var timer = time.CreateTimer(_ => _ = ExpireGraceAsync(me.ConnectionId, me.SessionId, me.Epoch), null,
             signaling.CurrentValue.ReconnectGrace, Timeout.InfiniteTimeSpan);
-        _graceTimers[me.ConnectionId] = timer;
+        _graceTimers[me.ConnectionId] = new GraceTimer(timer, me.Epoch);
+        cluster.GraceStarted(me.ConnectionId);
     }
 
-    private void StopGraceTimer(string connectionId)
+    /// <param name="epoch">Stop only the timer started at this epoch; any timer of the connection when null.</param>
+    private void StopGraceTimer(string connectionId, long? epoch = null)
     {
-        if (_graceTimers.TryRemove(connectionId, out var timer))
+        if (_graceTimers.TryGetValue(connectionId, out var grace) && (epoch is null || grace.Epoch == epoch)
+            && _graceTimers.TryRemove(KeyValuePair.Create(connectionId, grace)))
         {
-            timer.Dispose();
+            grace.Timer.Dispose();
+            cluster.GraceEnded(connectionId);
         }
     }
 
@@ -222,12 +248,14 @@ public sealed partial class SessionCoordinator
     {
         try
         {
-            using (await gate.EnterAsync(sessionId))
+            await using (await gate.EnterAsync(sessionId))
             {
                 var me = await state.FindConnectionAsync(connectionId);
-                // Resumed (or removed) meanwhile: the epoch moved on, this timer lost the race.
+                // Resumed (here or on another node) or removed meanwhile: the epoch moved on, this timer lost the race.
                 if (me is null || me.SocketId is not null || me.Epoch != epoch)
                 {
+                    // Forget this timer, not a newer one started for a later drop.
+                    StopGraceTimer(connectionId, epoch);
                     return;
                 }
 

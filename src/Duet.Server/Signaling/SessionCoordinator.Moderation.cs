@@ -67,7 +67,7 @@ public sealed partial class SessionCoordinator
     /// <summary>REST: DELETE …/connection/{id}. False if the connection is not in the session.</summary>
     public async Task<bool> ForceDisconnectFromServerAsync(string sessionId, string connectionId)
     {
-        using (await gate.EnterAsync(sessionId))
+        await using (await gate.EnterAsync(sessionId))
         {
             return await ForceDisconnectInGateAsync(sessionId, connectionId);
         }
@@ -76,7 +76,7 @@ public sealed partial class SessionCoordinator
     /// <summary>REST: POST …/stream/{id}/mute. False if the stream is not in the session.</summary>
     public async Task<bool> ForceMuteStreamFromServerAsync(string sessionId, string streamId)
     {
-        using (await gate.EnterAsync(sessionId))
+        await using (await gate.EnterAsync(sessionId))
         {
             return await ForceMuteStreamInGateAsync(sessionId, streamId);
         }
@@ -85,7 +85,7 @@ public sealed partial class SessionCoordinator
     /// <summary>REST: POST …/mute.</summary>
     public async Task ForceMuteAllFromServerAsync(string sessionId, bool active, IReadOnlyList<string> excludedStreamIds)
     {
-        using (await gate.EnterAsync(sessionId))
+        await using (await gate.EnterAsync(sessionId))
         {
             await ForceMuteAllInGateAsync(sessionId, active, excludedStreamIds);
         }

@@ -25,7 +25,7 @@ public sealed partial class SessionCoordinator
     /// <summary>A signal sent through REST: from nobody (<c>fromConnectionId</c> null), to one connection or to all.</summary>
     public async Task<(SignalOutcome Outcome, string Message)> SignalFromServerAsync(string sessionId, string? toConnectionId, string? type, string? data)
     {
-        using (await gate.EnterAsync(sessionId))
+        await using (await gate.EnterAsync(sessionId))
         {
             return await DeliverSignalAsync(sessionId, null, type, data, toConnectionId, checkRate: false);
         }

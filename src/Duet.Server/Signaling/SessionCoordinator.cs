@@ -13,12 +13,12 @@ namespace Duet.Server.Signaling;
 /// <summary>
 /// The rules of a live session, shared by the hub and the REST API: who may do what, how state changes and
 /// which messages that change produces, to whom, in which order. Every change runs inside the session's
-/// <see cref="SessionGate"/>; messages are queued (never awaited) while it is held. Split by concern into partial files.
+/// <see cref="ISessionLock"/>; messages are queued (never awaited) while it is held. Split by concern into partial files.
 /// </summary>
 public sealed partial class SessionCoordinator(
     ISessionState state,
     ClientSockets sockets,
-    SessionGate gate,
+    ISessionLock gate,
     SignalRateLimiter signalRate,
     IceServerProvider iceServers,
     SessionWebhooks webhooks,
@@ -28,12 +28,13 @@ public sealed partial class SessionCoordinator(
     IOptionsMonitor<SignalingOptions> signaling,
     ResumeTickets tickets,
     IEndedConnections endedConnections,
+    ICluster cluster,
     TimeProvider time,
     ILogger<SessionCoordinator> logger)
 {
     private static readonly HubResult NotConnected = HubResult.Fail(OtErrorCodes.NotConnected, "This socket is not connected to a session.");
 
-    private readonly ConcurrentDictionary<string, ITimer> _graceTimers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, GraceTimer> _graceTimers = new(StringComparer.Ordinal);
 
     /// <summary>Connections re-created from their resume secret after a restart: they may re-publish under their old stream ids.</summary>
     private readonly ConcurrentDictionary<string, bool> _restoredConnections = new(StringComparer.Ordinal);
@@ -49,7 +50,7 @@ public sealed partial class SessionCoordinator(
             return NotConnected;
         }
 
-        using (await gate.EnterAsync(caller.SessionId))
+        await using (await gate.EnterAsync(caller.SessionId))
         {
             // Re-read inside the gate: the connection may have left while we waited.
             caller = await state.FindConnectionBySocketAsync(socketId);
@@ -84,4 +85,7 @@ public sealed partial class SessionCoordinator(
     }
 
     private static string NewId() => Guid.NewGuid().ToString("D");
+
+    /// <summary>A running grace period and the connection epoch it started at.</summary>
+    private sealed record GraceTimer(ITimer Timer, long Epoch);
 }

@@ -1,25 +1,33 @@
 namespace Duet.Server.Signaling;
 
 /// <summary>
-/// Serialises compound changes to one session (read state, change it, queue the resulting messages), so every
-/// client sees a session's events in the order its state changed. Striped: sessions share a fixed set of locks,
-/// so nothing grows with the number of sessions. A holder never enters a second session.
-/// The gate serialises within one node; a shared state store for several nodes needs a per-session lock of its own.
+/// The in-process <see cref="ISessionLock"/>: enough for one node. Striped: sessions share a fixed set of locks,
+/// so nothing grows with the number of sessions.
 /// </summary>
-public sealed class SessionGate
+public sealed class SessionGate : ISessionLock
 {
     private const int Stripes = 64;
     private readonly SemaphoreSlim[] _locks = Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
-    public async ValueTask<Releaser> EnterAsync(string sessionId)
+    public async ValueTask<IAsyncDisposable> EnterAsync(string sessionId)
     {
         var gate = _locks[(int)((uint)StringComparer.Ordinal.GetHashCode(sessionId) % Stripes)];
         await gate.WaitAsync();
         return new Releaser(gate);
     }
 
-    public readonly struct Releaser(SemaphoreSlim gate) : IDisposable
+    private sealed class Releaser(SemaphoreSlim gate) : IAsyncDisposable
     {
-        public void Dispose() => gate.Release();
+        private int _released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -56,6 +56,8 @@ public static class SignalingExtensions
         services.TryAddSingleton<IServerKeyStore>(sp => sp.GetRequiredService<SqliteResumptionStore>());
         services.AddSingleton<ResumeTickets>();
         services.AddSingleton<SessionGate>();
+        services.TryAddSingleton<ISessionLock>(sp => sp.GetRequiredService<SessionGate>());
+        services.TryAddSingleton<ICluster, SingleNode>();
         services.AddSingleton<ClientSockets>();
         services.AddSingleton<SignalRateLimiter>();
         services.AddSingleton<IceServerProvider>();

@@ -6,7 +6,7 @@ namespace Duet.Server.Signaling.State;
 /// The live state of every session: connections, streams, subscriptions and signals waiting for a reconnecting
 /// client. The hub and the REST API see only this interface; the in-memory store is the default, a shared
 /// (e.g. Redis) store can replace it with one DI registration. Each method is atomic on its own; callers
-/// serialise compound changes per session (<see cref="SessionGate"/>).
+/// serialise compound changes per session (<see cref="ISessionLock"/>).
 /// </summary>
 public interface ISessionState
 {

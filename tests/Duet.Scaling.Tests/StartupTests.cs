@@ -1,0 +1,28 @@
+using Duet.Testing;
+
+namespace Duet.Scaling.Tests;
+
+/// <summary>A node that cannot reach its Redis must not serve (it would split the cluster's state): it stops at start-up.</summary>
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task AnUnreachableRedisStopsStartUpWithExitCodeOne()
+    {
+        var port = FreePort.Next();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            DuetServerProcess.StartAsync(new Dictionary<string, string> { ["Duet:Redis:Configuration"] = $"127.0.0.1:{port},connectTimeout=2000" }));
+
+        Assert.Contains("The server exited with 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Duet cannot start: Redis is not reachable at 127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMalformedRedisConfigurationStopsStartUp()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            DuetServerProcess.StartAsync(new Dictionary<string, string> { ["Duet:Redis:Configuration"] = "127.0.0.1:6379,noSuchOption=1" }));
+
+        Assert.Contains("The server exited with 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Duet cannot start: Duet:Redis:Configuration is not a valid Redis connection string", error.Message, StringComparison.Ordinal);
+    }
+}
