@@ -9,15 +9,15 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });
 
-builder.AddDuet();
-
-var app = builder.Build();
 try
 {
+    // Registration reads some settings already (limits, LAN), so a value that does not parse can fail here too.
+    builder.AddDuet();
+    var app = builder.Build();
     app.MapDuet();
     app.Run();
 }
-catch (Exception e) when (e is DuetConfigurationException or OptionsValidationException)
+catch (Exception e) when (e is DuetConfigurationException or OptionsValidationException || IsUnconvertibleSetting(e))
 {
     // A configuration mistake is the operator's to fix: say what is wrong, without a stack trace.
     var reason = e is OptionsValidationException v ? string.Join(" ", v.Failures) : e.Message;
@@ -26,6 +26,10 @@ catch (Exception e) when (e is DuetConfigurationException or OptionsValidationEx
 }
 
 return 0;
+
+// The configuration binder's "Failed to convert configuration value 'abc' at 'Duet:…' to type 'System.Int32'."
+static bool IsUnconvertibleSetting(Exception e) =>
+    e is InvalidOperationException { Source: "Microsoft.Extensions.Configuration.Binder", InnerException: not null };
 
 /// <summary>Visible to tests that host the server in-process.</summary>
 public partial class Program;

@@ -162,6 +162,22 @@ public partial class StartupTests
     }
 
     [Theory]
+    [InlineData("Duet:Limits:MaxHubMessageBytes", "abc")]
+    [InlineData("Duet:Rooms:MaxConnections", "two")]
+    [InlineData("Duet:Rooms:Enabled", "maybe")]
+    [InlineData("Duet:Signaling:KeepAliveSeconds", "ten")]
+    public async Task ASettingThatIsNotANumberOrBooleanStopsStartUpWithAClearMessage(string key, string value)
+    {
+        // The binder's conversion error escaped as an unhandled exception: a stack trace and exit code 134.
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(
+            new Dictionary<string, string> { [key] = value }));
+
+        Assert.Contains("The server exited with 1:", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Duet cannot start: Failed to convert configuration value '{value}' at '{key}'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Duet:Turn:Urls:0", "turn.example.com:3478", "Duet:Turn:Urls")]
     [InlineData("Duet:Turn:Urls:0", "stun:stun.example.com", "Duet:Turn:Urls")]
     [InlineData("Duet:Turn:Urls:0", "turn:turn.example.com:3478?transport=sctp", "Duet:Turn:Urls")]
