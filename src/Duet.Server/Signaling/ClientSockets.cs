@@ -32,6 +32,21 @@ public sealed class ClientSockets(
         _ = PumpAsync(context.ConnectionId, queue.Reader);
     }
 
+    /// <summary>
+    /// The socket has closed and its close is being handled: from now on <see cref="IsOpen"/> is false, so a Connect
+    /// or Resume still in flight on it knows that the close handling may have missed the connection it binds.
+    /// </summary>
+    public void MarkClosing(string socketId)
+    {
+        if (_sockets.TryGetValue(socketId, out var socket))
+        {
+            socket.Closing = true;
+        }
+    }
+
+    /// <summary>True while the socket is open on this node and its close has not begun.</summary>
+    public bool IsOpen(string socketId) => _sockets.TryGetValue(socketId, out var socket) && !socket.Closing;
+
     public void Unregister(string socketId)
     {
         if (_sockets.TryRemove(socketId, out var socket))
@@ -122,5 +137,14 @@ public sealed class ClientSockets(
         }
     }
 
-    private sealed record Socket(HubCallerContext Context, Channel<Func<ISignalingClient, Task>> Queue);
+    private sealed record Socket(HubCallerContext Context, Channel<Func<ISignalingClient, Task>> Queue)
+    {
+        private volatile bool _closing;
+
+        public bool Closing
+        {
+            get => _closing;
+            set => _closing = value;
+        }
+    }
 }

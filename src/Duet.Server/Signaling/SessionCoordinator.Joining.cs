@@ -62,7 +62,9 @@ public sealed partial class SessionCoordinator
             webhooks.ConnectionCreated(me);
 
             logger.LogInformation("Connection {ConnectionId} joined session {SessionId} as {Role}", me.ConnectionId, me.SessionId, me.Role.ToWire());
-            return HubResult.Success(await SnapshotAsync(me));
+            var snapshot = await SnapshotAsync(me);
+            await DropIfSocketClosedAsync(me.ConnectionId, socketId);
+            return HubResult.Success(snapshot);
         }
     }
 
@@ -126,7 +128,9 @@ public sealed partial class SessionCoordinator
             }
 
             logger.LogInformation("Connection {ConnectionId} resumed", connectionId);
-            return HubResult.Success(await SnapshotAsync(me));
+            var snapshot = await SnapshotAsync(me);
+            await DropIfSocketClosedAsync(connectionId, socketId);
+            return HubResult.Success(snapshot);
         }
     }
 
@@ -165,7 +169,9 @@ public sealed partial class SessionCoordinator
         }
 
         logger.LogInformation("Connection {ConnectionId} restored in session {SessionId} from its resume secret", connectionId, sessionId);
-        return HubResult.Success(await SnapshotAsync(me, restored: true));
+        var snapshot = await SnapshotAsync(me, restored: true);
+        await DropIfSocketClosedAsync(connectionId, socketId);
+        return HubResult.Success(snapshot);
     }
 
     public Task<HubResult> DisconnectAsync(string socketId) => WithCallerAsync(socketId, async me =>
@@ -185,21 +191,39 @@ public sealed partial class SessionCoordinator
 
         await using (await gate.EnterAsync(found.SessionId))
         {
-            var me = await state.UnbindSocketAsync(found.ConnectionId, socketId);
-            if (me is null)
-            {
-                return;
-            }
-
-            var message = new ConnectionRef(me.ConnectionId);
-            foreach (var other in Others(await state.ListConnectionsAsync(me.SessionId), me.ConnectionId))
-            {
-                Send(other, c => c.ConnectionReconnecting(message));
-            }
-
-            StartGraceTimer(me);
-            logger.LogInformation("Connection {ConnectionId} lost its socket; waiting {Grace} for it to resume", me.ConnectionId, signaling.CurrentValue.ReconnectGrace);
+            await DropSocketInGateAsync(found.ConnectionId, socketId);
         }
+    }
+
+    /// <summary>
+    /// Connect and Resume run while the socket may be closing: if its close was handled before the connection was bound
+    /// to it, nobody else will notice the drop, so handle it here. Call inside the gate.
+    /// </summary>
+    private async Task DropIfSocketClosedAsync(string connectionId, string socketId)
+    {
+        if (!sockets.IsOpen(socketId))
+        {
+            await DropSocketInGateAsync(connectionId, socketId);
+        }
+    }
+
+    /// <summary>Unbinds the socket, tells the others the connection is reconnecting and starts its grace period. Call inside the gate.</summary>
+    private async Task DropSocketInGateAsync(string connectionId, string socketId)
+    {
+        var me = await state.UnbindSocketAsync(connectionId, socketId);
+        if (me is null)
+        {
+            return;
+        }
+
+        var message = new ConnectionRef(me.ConnectionId);
+        foreach (var other in Others(await state.ListConnectionsAsync(me.SessionId), me.ConnectionId))
+        {
+            Send(other, c => c.ConnectionReconnecting(message));
+        }
+
+        StartGraceTimer(me);
+        logger.LogInformation("Connection {ConnectionId} lost its socket; waiting {Grace} for it to resume", me.ConnectionId, signaling.CurrentValue.ReconnectGrace);
     }
 
     /// <summary>

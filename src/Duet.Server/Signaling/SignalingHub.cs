@@ -21,6 +21,8 @@ public sealed class SignalingHub(SessionCoordinator coordinator, ClientSockets s
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        // Before the close is handled: a Connect or Resume still running on this socket then sees it closed.
+        sockets.MarkClosing(Context.ConnectionId);
         try
         {
             await coordinator.HandleSocketClosedAsync(Context.ConnectionId);
