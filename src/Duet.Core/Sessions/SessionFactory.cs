@@ -52,8 +52,10 @@ public static class SessionFactory
             return false;
         }
 
+        // Plain IPv6 text only: TryParse also takes "[::1]:80" and zone ids ("fe80::1%eth0") of any length, which name
+        // no place and could make the session ID longer than SessionId.MaxLength.
         return address.AddressFamily == AddressFamily.InterNetworkV6
-            ? text.Contains(':', StringComparison.Ordinal)
+            ? text.Contains(':', StringComparison.Ordinal) && text.All(c => char.IsAsciiHexDigit(c) || c is ':' or '.')
             : text.Split('.') is { Length: 4 } parts && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit));
     }
 }

@@ -21,6 +21,7 @@ public class SessionFactoryTests
     [InlineData("10.0.0.1")]
     [InlineData("::1")]
     [InlineData("2001:db8::7")]
+    [InlineData("::ffff:192.0.2.1")]
     public void IpLocationsAreAcceptedAndEncodedInTheId(string location)
     {
         var session = SessionFactory.Create(47000001, new SessionCreateOptions { Location = location }, Now);
@@ -42,6 +43,23 @@ public class SessionFactoryTests
 
         Assert.NotNull(SessionFactory.Validate(options));
         Assert.Throws<ArgumentException>(() => SessionFactory.Create(47000001, options, Now));
+    }
+
+    [Theory]
+    [InlineData("fe80::1%eth0")]
+    [InlineData("fe80::1%3")]
+    [InlineData("[::1]:80")]
+    public void AnIpv6LocationWithAZoneIdOrPortIsRefused(string location) =>
+        Assert.NotNull(SessionFactory.Validate(new SessionCreateOptions { Location = location }));
+
+    [Fact]
+    public void ALocationCannotMakeASessionIdLongerThanSessionIdsMayBe()
+    {
+        // IPAddress.TryParse takes a zone id of any length: a 300-character one made a session whose ID (over 255
+        // characters) no token, Connect or SDK would accept.
+        var options = new SessionCreateOptions { Location = "fe80::1%" + new string('a', 300) };
+
+        Assert.NotNull(SessionFactory.Validate(options));
     }
 
     [Fact]

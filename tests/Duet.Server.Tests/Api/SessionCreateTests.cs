@@ -82,6 +82,7 @@ public class SessionCreateTests(ServerFixture fixture) : IClassFixture<ServerFix
     [InlineData("location", "not-an-ip", "p2p.preference", "enabled")]
     [InlineData("location", "1", "p2p.preference", "enabled")]
     [InlineData("location", "10.0.0.1~x", "p2p.preference", "enabled")]
+    [InlineData("location", "fe80::1%eth0", "p2p.preference", "enabled")]
     [InlineData("e2ee", "maybe", "p2p.preference", "enabled")]
     public async Task BadOptionsAre400WithAMessage(string field1, string value1, string field2, string value2)
     {
