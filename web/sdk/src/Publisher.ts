@@ -11,7 +11,7 @@ import { publisherStats, type OTStats } from './media/stats';
 import type { FallbackAction } from './quality/AudioFallbackPolicy';
 import { QualityMonitor } from './quality/QualityMonitor';
 import { nextCamera } from './media/camera-cycle';
-import { initialsOf, parseSource, type PublisherMediaOptions } from './options';
+import { frameRateOption, initialsOf, parseSource, type PublisherMediaOptions } from './options';
 import { publishers } from './registry';
 import type { Session } from './Session';
 import type { Stream } from './Stream';
@@ -219,7 +219,7 @@ export class Publisher extends WidgetHost<PublisherEvents> {
       hasVideo: this.videoOn && !!video,
       videoType: video ? (this.videoType ?? 'camera') : null,
       videoDimensions: settings?.width && settings.height ? { width: settings.width, height: settings.height } : null,
-      frameRate: typeof this.props.frameRate === 'number' ? this.props.frameRate : null,
+      frameRate: frameRateOption(this.props),
       audioFallback: subscriberAudioFallback(this.props),
     };
   }

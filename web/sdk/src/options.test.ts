@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OTError } from './errors';
-import { audioConstraints, initialsOf, parseSource, parseStyle, rtcConfiguration, toCssSize, validateSignal, videoConstraints } from './options';
+import { audioConstraints, frameRateOption, initialsOf, parseSource, parseStyle, rtcConfiguration, toCssSize, validateSignal, videoConstraints } from './options';
 
 describe('toCssSize', () => {
   it('turns numbers into pixels and keeps strings', () => {
@@ -108,5 +108,18 @@ describe('validateSignal', () => {
     expect((validateSignal({ data: null }) as OTError).code).toBe(400);
     expect((validateSignal({ data: 'x'.repeat(8193) }) as OTError).code).toBe(413);
     expect(validateSignal({ data: 'x'.repeat(8192) })).not.toBeInstanceOf(OTError);
+  });
+});
+
+describe('frameRateOption', () => {
+  it('keeps the frame rates OpenTok allows and drops anything else', () => {
+    // Announced as the stream's frameRate, 12.5 failed the whole publish: the server binds an integer.
+    expect(frameRateOption({ frameRate: 15 })).toBe(15);
+    expect(frameRateOption({ frameRate: 1 })).toBe(1);
+    expect(frameRateOption({ frameRate: 12.5 })).toBeNull();
+    expect(frameRateOption({ frameRate: 0 })).toBeNull();
+    expect(frameRateOption({ frameRate: 1000 })).toBeNull();
+    expect(frameRateOption({ frameRate: '30' })).toBeNull();
+    expect(frameRateOption({})).toBeNull();
   });
 });

@@ -96,13 +96,19 @@ export interface PublisherMediaOptions {
   autoGainControl?: unknown;
 }
 
+/** The publisher's frameRate if it is one OpenTok allows (30, 15, 7, 1), else null: other values are ignored. */
+export function frameRateOption(options: PublisherMediaOptions): number | null {
+  return typeof options.frameRate === 'number' && [30, 15, 7, 1].includes(options.frameRate) ? options.frameRate : null;
+}
+
 /** getUserMedia constraints for a camera publisher (a device id overrides facingMode). */
 export function videoConstraints(options: PublisherMediaOptions, deviceId?: string): MediaTrackConstraints {
   const c: MediaTrackConstraints = {};
   const res = parseResolution(options.resolution) ?? { width: 640, height: 480 };
   c.width = { ideal: res.width };
   c.height = { ideal: res.height };
-  if (typeof options.frameRate === 'number' && [30, 15, 7, 1].includes(options.frameRate)) c.frameRate = { ideal: options.frameRate };
+  const frameRate = frameRateOption(options);
+  if (frameRate !== null) c.frameRate = { ideal: frameRate };
   if (deviceId) c.deviceId = { exact: deviceId };
   else if (typeof options.facingMode === 'string' && ['user', 'environment', 'left', 'right'].includes(options.facingMode)) c.facingMode = { ideal: options.facingMode };
   return c;
