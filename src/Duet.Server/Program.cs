@@ -1,10 +1,13 @@
 using Duet.Server.Hosting;
+using Duet.Server.Lan;
 using Microsoft.Extensions.Options;
 
 // The composition root: every registration and route table lives in an extension named after its part.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args,
+    // The bare "--lan" flag (read by AddDuetLan) is no key=value pair: the command-line configuration would take the
+    // next argument as its value and lose that setting.
+    Args = LanExtensions.WithoutLanFlag(args),
     // Built web assets are copied next to the server's assembly (see Duet.Server.csproj).
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });

@@ -36,6 +36,21 @@ public sealed class ServerPartTests(AppServerFixture fixture)
     }
 
     [Fact]
+    public async Task TheLanFlagKeepsTheArgumentAfterIt()
+    {
+        // The command-line configuration read "--lan --Duet:Lan:HttpsPort=N" as lan = "--Duet:Lan:HttpsPort=N": the
+        // setting after the flag was lost (here the HTTPS port, so the server took 5443 instead).
+        var httpsPort = FreePort.Next();
+        await using var server = await DuetServerProcess.StartAsync(
+            args: ["--lan", $"--Duet:Lan:HttpsPort={httpsPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}"]);
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+
+        using var lan = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/lan", UriKind.Relative)));
+
+        Assert.EndsWith($":{httpsPort}/", lan.RootElement.GetProperty("url").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LanModeServesHttpsWithASelfSignedCertificateMadeOnFirstUseAndShowsTheUrl()
     {
         var httpsPort = FreePort.Next();

@@ -14,14 +14,16 @@ public sealed class DuetServerProcess : IAsyncDisposable
     public const string ApiSecret = "0123456789abcdef0123456789abcdef01234567";
 
     private readonly Dictionary<string, string> _settings;
+    private readonly IReadOnlyList<string> _args;
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
 
-    private DuetServerProcess(int port, string dataDir, Dictionary<string, string> settings)
+    private DuetServerProcess(int port, string dataDir, Dictionary<string, string> settings, IReadOnlyList<string> args)
     {
         Port = port;
         DataDir = dataDir;
         _settings = settings;
+        _args = args;
     }
 
     public int Port { get; }
@@ -35,7 +37,9 @@ public sealed class DuetServerProcess : IAsyncDisposable
 
     /// <param name="settings">Extra configuration as <c>Duet:Section:Key</c> = value (passed as environment variables).</param>
     /// <param name="dataDir">Reuse a data directory (restart tests); a fresh temporary one by default.</param>
-    public static async Task<DuetServerProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string? dataDir = null, int? port = null)
+    /// <param name="args">Extra command-line arguments, after <c>--urls</c>.</param>
+    public static async Task<DuetServerProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string? dataDir = null, int? port = null,
+        IReadOnlyList<string>? args = null)
     {
         var all = new Dictionary<string, string>
         {
@@ -48,7 +52,7 @@ public sealed class DuetServerProcess : IAsyncDisposable
         }
 
         dataDir ??= Directory.CreateTempSubdirectory("duet-test-").FullName;
-        var server = new DuetServerProcess(port ?? FreePort.Next(), dataDir, all);
+        var server = new DuetServerProcess(port ?? FreePort.Next(), dataDir, all, args ?? []);
         await server.StartProcessAsync();
         return server;
     }
@@ -101,6 +105,11 @@ public sealed class DuetServerProcess : IAsyncDisposable
         psi.ArgumentList.Add(RepoPaths.ServerAssembly);
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add($"http://127.0.0.1:{Port}");
+        foreach (var arg in _args)
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Duet__DataDir"] = DataDir;
         foreach (var (key, value) in _settings)

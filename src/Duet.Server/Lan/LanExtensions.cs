@@ -9,10 +9,16 @@ namespace Duet.Server.Lan;
 /// </summary>
 public static class LanExtensions
 {
+    public const string Flag = "--lan";
+
+    /// <summary>The arguments for the command-line configuration: everything but <see cref="Flag"/>.</summary>
+    public static string[] WithoutLanFlag(string[] args) =>
+        args.Where(a => !string.Equals(a, Flag, StringComparison.OrdinalIgnoreCase)).ToArray();
+
     public static WebApplicationBuilder AddDuetLan(this WebApplicationBuilder builder)
     {
         // A bare "--lan" flag is not a key=value pair the command-line configuration understands.
-        if (Environment.GetCommandLineArgs().Contains("--lan", StringComparer.OrdinalIgnoreCase))
+        if (Environment.GetCommandLineArgs().Contains(Flag, StringComparer.OrdinalIgnoreCase))
         {
             builder.Configuration[$"{LanOptions.Section}:{nameof(LanOptions.Enabled)}"] = "true";
         }
