@@ -35,6 +35,21 @@ public sealed class ServerPartTests(AppServerFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/duet-call-example.html", UriKind.Relative))).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/v2/js/opentok.js")]
+    [InlineData("/v2/js/opentok.min.js")]
+    public async Task BothOfOpenToksScriptUrlsServeTheSdk(string path)
+    {
+        // OpenTok's samples load static.opentok.com/v2/js/opentok.min.js: swapping only the host was a 404.
+        using var http = new HttpClient { BaseAddress = fixture.Server.BaseUri };
+
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("initSession", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TheLanFlagKeepsTheArgumentAfterIt()
     {
