@@ -17,6 +17,9 @@ try
     // Registration reads some settings already (limits, LAN), so a value that does not parse can fail here too.
     builder.AddDuet();
     var app = builder.Build();
+    // Check the validated options now rather than when the host starts: before the first run makes and prints a project,
+    // and without the host's "Hosting failed to start" log and its stack trace.
+    app.Services.GetService<IStartupValidator>()?.Validate();
     app.MapDuet();
     app.Run();
 }

@@ -162,6 +162,23 @@ public partial class StartupTests
     }
 
     [Theory]
+    [InlineData("Duet:Rooms:MaxConnections", "0", "Duet:Rooms:MaxConnections must be at least 1.")]
+    [InlineData("Duet:Signaling:ClientTimeoutSeconds", "5", "Duet:Signaling:")]
+    [InlineData("Duet:Rooms:Enabled", "maybe", "Failed to convert configuration value 'maybe'")]
+    public async Task ABadSettingStopsStartUpWithOneLineBeforeTheFirstProjectIsMade(string key, string value, string expected)
+    {
+        // The host logged "Hosting failed to start" with a stack trace, after the first run had already made a
+        // project and printed credentials that the fixed configuration's next start would no longer show.
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(
+            new Dictionary<string, string>(NoSeed) { [key] = value }));
+
+        Assert.Contains("The server exited with 1:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Duet cannot start: " + expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at Microsoft.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Duet created your first project", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Duet:Limits:MaxHubMessageBytes", "abc")]
     [InlineData("Duet:Rooms:MaxConnections", "two")]
     [InlineData("Duet:Rooms:Enabled", "maybe")]
