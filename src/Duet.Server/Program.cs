@@ -23,7 +23,7 @@ try
     app.MapDuet();
     app.Run();
 }
-catch (Exception e) when (e is DuetConfigurationException or OptionsValidationException || IsUnconvertibleSetting(e))
+catch (Exception e) when (e is DuetConfigurationException or OptionsValidationException || IsUnconvertibleSetting(e) || IsUnboundAddress(e))
 {
     // A configuration mistake is the operator's to fix: say what is wrong, without a stack trace.
     var reason = e is OptionsValidationException v ? string.Join(" ", v.Failures) : e.Message;
@@ -36,6 +36,10 @@ return 0;
 // The configuration binder's "Failed to convert configuration value 'abc' at 'Duet:…' to type 'System.Int32'."
 static bool IsUnconvertibleSetting(Exception e) =>
     e is InvalidOperationException { Source: "Microsoft.Extensions.Configuration.Binder", InnerException: not null };
+
+// Kestrel's "Failed to bind to address http://…: address already in use." (or one the process may not bind).
+static bool IsUnboundAddress(Exception e) =>
+    e is IOException && e.Message.StartsWith("Failed to bind to address", StringComparison.Ordinal);
 
 /// <summary>Visible to tests that host the server in-process.</summary>
 public partial class Program;

@@ -19,7 +19,15 @@ public static class StorageExtensions
         {
             var dataDir = services.GetRequiredService<IOptions<DuetOptions>>().Value.DataDir;
             var root = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            return SqliteDatabase.Open(Path.Combine(root, dataDir));
+            try
+            {
+                return SqliteDatabase.Open(Path.Combine(root, dataDir));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                // A path that is a file, cannot be created or holds something else than Duet's database: the operator's to fix.
+                throw new DuetConfigurationException($"Duet:DataDir '{dataDir}' cannot hold the database: {e.Message}");
+            }
         });
         builder.Services.TryAddSingleton<IProjectStore, SqliteProjectStore>();
         builder.Services.TryAddSingleton<ISessionStore, SqliteSessionStore>();

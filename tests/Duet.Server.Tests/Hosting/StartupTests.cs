@@ -178,6 +178,54 @@ public partial class StartupTests
         Assert.DoesNotContain("Duet created your first project", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ADataDirThatIsAFileStopsStartUpWithAClearMessage()
+    {
+        // Directory.CreateDirectory's IOException escaped: a stack trace and exit code 134.
+        var file = Path.GetTempFileName();
+        try
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(
+                new Dictionary<string, string> { ["Duet:DataDir"] = file }));
+
+            Assert.Contains("The server exited with 1:", error.Message, StringComparison.Ordinal);
+            Assert.Contains($"Duet cannot start: Duet:DataDir '{file}'", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task AFileThatIsNotADatabaseStopsStartUpWithAClearMessage()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("duet-test-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(dataDir, "duet.db"), "this is not a database");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(dataDir: dataDir));
+
+        Assert.Contains("The server exited with 1:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Duet cannot start: Duet:DataDir", error.Message, StringComparison.Ordinal);
+        Assert.Contains("file is not a database", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APortInUseStopsStartUpWithAClearMessage()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(port: port));
+
+        Assert.Contains("The server exited with 1:", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Duet cannot start: Failed to bind to address http://127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Duet:Limits:MaxHubMessageBytes", "abc")]
     [InlineData("Duet:Rooms:MaxConnections", "two")]
