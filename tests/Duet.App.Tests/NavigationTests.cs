@@ -51,6 +51,21 @@ public sealed class NavigationTests(AppServerFixture fixture) : AppTestBase(fixt
         await a.WaitForHeadingAsync("Waiting for the other person");
     });
 
+    [Fact]
+    public Task ARoomPathThatIsNotValidPercentEncodingShowsTheSameErrorAsAnyBadRoomName() => WithDiagnosticsAsync(async () =>
+    {
+        // decodeURIComponent threw on "/room/%E0%A4%A" while the app script loaded: a blank page.
+        var user = await LaunchAsync("alice");
+        var bad = await OpenRoomAsync(user, "not.a.room");
+        var heading = bad.Page.GetByRole(AriaRole.Heading).First;
+        await heading.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+        var expected = await heading.InnerTextAsync();
+
+        var malformed = await OpenRoomAsync(user, "%E0%A4%A");
+
+        await malformed.WaitForHeadingAsync(expected);
+    });
+
     /// <summary>"1" after one restore from the cache; else Chromium's reasons for not keeping the page.</summary>
     private const string RestoresOrWhyNot =
         "sessionStorage.bfcacheRestores || JSON.stringify(performance.getEntriesByType('navigation')[0].notRestoredReasons)";

@@ -15,7 +15,7 @@ style.textContent = styles;
 document.head.append(style);
 
 const roomMatch = /^\/room\/([^/]+)\/?$/.exec(location.pathname);
-if (roomMatch && !config.credentials) config.room = decodeURIComponent(roomMatch[1]!);
+if (roomMatch && !config.credentials) config.room = decodePathSegment(roomMatch[1]!);
 
 if (config.room || config.credentials) {
   document.title = config.room ? `${config.room} · ${config.strings.appName}` : config.strings.appName;
@@ -37,4 +37,13 @@ if (config.room || config.credentials) {
     .then((r) => (r.status === 200 ? (r.json() as Promise<LanInfo>) : null))
     .then((info) => { if (info?.url && info.qrSvg) view.showLan(info); })
     .catch(() => undefined);
+}
+
+/** A malformed escape ("%E0%A4%A") is kept as typed: the server then refuses the name like any other bad one. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
