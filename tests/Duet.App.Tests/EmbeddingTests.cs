@@ -33,6 +33,28 @@ public sealed class EmbeddingTests(AppServerFixture fixture) : AppTestBase(fixtu
     });
 
     [Fact]
+    public Task DuetCallElementOnAnotherSiteMakesACall() => WithDiagnosticsAsync(async () =>
+    {
+        // docs/app.md's snippet for "any website": the page is on another origin (localhost, not the server's 127.0.0.1),
+        // so the browser fetches the module and the room's credentials with CORS; both were refused.
+        var server = Fixture.Server.BaseUri.ToString().TrimEnd('/');
+        var room = NewRoomName("elsewhere");
+        var html = $$"""
+            <!doctype html><html><body>
+            <script type="module" src="{{server}}/app/duet-call.js"></script>
+            <duet-call room="{{room}}" server="{{server}}" style="height: 560px"></duet-call>
+            </body></html>
+            """;
+        var a = new CallPage(await (await LaunchAsync("alice")).OpenTestPageAsync(new Uri("http://localhost:5999/shop.html"), html), "alice");
+        await a.StartCallAsync();
+        var b = await OpenRoomAsync(await LaunchAsync("bob"), room);
+        await b.StartCallAsync();
+        await a.WaitForCallAsync();
+        await b.WaitForCallAsync();
+        await PeerConnectionProbe.WaitForInboundMediaAsync(a.Page);
+    });
+
+    [Fact]
     public Task CredentialsFromThePageAndSubscribeToSelfShowYourOwnVideoThroughAPeerConnection() => WithDiagnosticsAsync(async () =>
     {
         // A customer backend made these credentials (here: the rooms endpoint, called from the test, not the page).

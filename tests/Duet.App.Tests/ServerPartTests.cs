@@ -50,6 +50,36 @@ public sealed class ServerPartTests(AppServerFixture fixture)
         Assert.Contains("initSession", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/app/duet-call.js")]
+    [InlineData("/v2/js/opentok.js")]
+    [InlineData("/api/rooms/embedded-elsewhere")]
+    public async Task WhatADuetCallElementOnAnotherSiteFetchesIsOpenToEveryOrigin(string path)
+    {
+        // Without Access-Control-Allow-Origin, a browser refuses the <duet-call> module (ES modules are fetched with
+        // CORS) and the room's credentials to any page not on the server's own origin.
+        using var http = new HttpClient { BaseAddress = fixture.Server.BaseUri };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.Add("Origin", "https://shop.example");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+    }
+
+    [Fact]
+    public async Task TheRestApiIsNotOpenToOtherOrigins()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Server.BaseUri };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/session/create", UriKind.Relative));
+        request.Headers.Add("Origin", "https://shop.example");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
     [Fact]
     public async Task TheLanFlagKeepsTheArgumentAfterIt()
     {

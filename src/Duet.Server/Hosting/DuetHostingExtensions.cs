@@ -32,6 +32,7 @@ public static class DuetHostingExtensions
         app.UseDuetScaleOut();
         app.UseDuetStorage();
         app.UseOpenTokErrorBodies();
+        app.UseEmbeddingCors();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapDuetSignaling();
