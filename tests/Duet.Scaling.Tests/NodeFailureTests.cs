@@ -77,7 +77,7 @@ public sealed class NodeFailureTests : IAsyncLifetime
         var session = (await duet.CreateSessionAsync()).Id;
         var alice = await _nodes.JoinAsync(_nodes.A, session);
         var bob = await _nodes.JoinAsync(_nodes.B, session);
-        var bobStream = await TwoNodes.PublishAsync(bob);
+        var bobStream = await bob.PublishCameraAsync();
         Assert.Equal(bobStream, (await alice.NextAsync("streamCreated")).Str("streamId"));
         return (session, alice, bob, bobStream);
     }

@@ -27,14 +27,14 @@ public sealed class TwoNodeSessionTests(TwoNodes nodes) : IClassFixture<TwoNodes
     {
         var (_, session, _) = await TwoNodes.RoomAsync(nodes.A, "call-" + Guid.NewGuid().ToString("N")[..8]);
         var alice = await nodes.JoinAsync(nodes.A, session, data: "name=alice");
-        var aliceStream = await TwoNodes.PublishAsync(alice);
+        var aliceStream = await alice.PublishCameraAsync();
 
         var bobClient = await nodes.OpenClientAsync(nodes.B);
         var snapshot = (await bobClient.ConnectAsync(session, TwoNodes.Token(session, data: "name=bob"))).Expect();
         Assert.Equal([alice.ConnectionId, bobClient.ConnectionId], snapshot.Strs("connections", "connectionId"));
         Assert.Equal([aliceStream], snapshot.Strs("streams", "streamId"));
 
-        var bobStream = await TwoNodes.PublishAsync(bobClient);
+        var bobStream = await bobClient.PublishCameraAsync();
         var created = await alice.NextAsync("connectionCreated");
         var streamCreated = await alice.NextAsync("streamCreated");
         Assert.Equal(("name=bob", bobClient.ConnectionId), (created.Str("data"), created.Str("connectionId")));
@@ -105,7 +105,7 @@ public sealed class TwoNodeSessionTests(TwoNodes nodes) : IClassFixture<TwoNodes
         var session = (await duet.CreateSessionAsync()).Id;
         var moderator = await nodes.JoinAsync(nodes.A, session, Role.Moderator);
         var publisher = await nodes.JoinAsync(nodes.B, session);
-        var streamId = await TwoNodes.PublishAsync(publisher);
+        var streamId = await publisher.PublishCameraAsync();
         await moderator.NextAsync("streamCreated");
 
         (await moderator.InvokeAsync("ForceMuteStream", streamId)).Expect();

@@ -15,7 +15,7 @@ public sealed class WebhookTests(WebhookServer server) : IClassFixture<WebhookSe
         var session = await server.CreateSessionAsync();
         var (first, _) = await server.JoinAsync(session, data: "who=first");
         var (second, _) = await server.JoinAsync(session);
-        var streamId = await SignalingServer.PublishAsync(first, "Cam");
+        var streamId = await first.PublishCameraAsync("Cam");
         (await first.InvokeAsync("Disconnect")).Expect();
 
         var created1 = await NextAsync();

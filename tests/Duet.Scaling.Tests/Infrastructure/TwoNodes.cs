@@ -94,15 +94,4 @@ public class TwoNodes : IAsyncLifetime
         (await client.ConnectAsync(sessionId, Token(sessionId, role, data))).Expect();
         return client;
     }
-
-    public static async Task<string> PublishAsync(TestClient client, string name = "cam") =>
-        (await client.InvokeAsync("Publish", new
-        {
-            name,
-            hasAudio = true,
-            hasVideo = true,
-            videoType = "camera",
-            videoDimensions = new { width = 640, height = 480 },
-            frameRate = 30,
-        })).Expect().Str("streamId");
 }

@@ -14,7 +14,7 @@ public sealed class ConnectTests(DefaultServer server)
         var (first, firstSnapshot) = await server.JoinAsync(session, data: "{\"name\":\"first\"}");
         Assert.Equal("{\"name\":\"first\"}", firstSnapshot.GetProperty("connection").Str("data"));
         Assert.Equal([first.ConnectionId], firstSnapshot.Strs("connections", "connectionId"));
-        var streamId = await SignalingServer.PublishAsync(first);
+        var streamId = await first.PublishCameraAsync();
 
         var (second, snapshot) = await server.JoinAsync(session, Role.Subscriber);
 

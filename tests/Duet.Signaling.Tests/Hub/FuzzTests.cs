@@ -72,7 +72,7 @@ public sealed class FuzzTests(FuzzServer server, ITestOutputHelper output) : ICl
         var fresh = await server.CreateSessionAsync();
         var (publisher, _) = await server.JoinAsync(fresh);
         var (watcher, _) = await server.JoinAsync(fresh);
-        var streamId = await SignalingServer.PublishAsync(publisher);
+        var streamId = await publisher.PublishCameraAsync();
         Assert.Equal(streamId, (await watcher.NextAsync("streamCreated")).Str("streamId"));
 
         using var sdk = new DuetClient(DuetServerProcess.ApiKey, DuetServerProcess.ApiSecret, server.BaseUri.ToString().TrimEnd('/'));

@@ -11,7 +11,7 @@ public sealed class GracePeriodTests(TightServer server)
         var session = await server.CreateSessionAsync();
         var (dropper, _) = await server.JoinAsync(session);
         var (stayer, _) = await server.JoinAsync(session);
-        var streamId = await SignalingServer.PublishAsync(dropper);
+        var streamId = await dropper.PublishCameraAsync();
         await stayer.NextAsync("streamCreated");
 
         dropper.KillSocket();

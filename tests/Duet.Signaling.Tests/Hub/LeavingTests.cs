@@ -12,7 +12,7 @@ public sealed class LeavingTests(DefaultServer server)
         var session = await server.CreateSessionAsync();
         var (leaver, _) = await server.JoinAsync(session);
         var (stayer, _) = await server.JoinAsync(session);
-        var streamId = await SignalingServer.PublishAsync(leaver);
+        var streamId = await leaver.PublishCameraAsync();
         var subscriptionId = (await stayer.InvokeAsync("Subscribe", streamId)).Expect().Str("subscriptionId");
 
         (await leaver.InvokeAsync("Disconnect")).Expect();
@@ -39,7 +39,7 @@ public sealed class LeavingTests(DefaultServer server)
         var session = await server.CreateSessionAsync();
         var (dropper, _) = await server.JoinAsync(session);
         var (stayer, _) = await server.JoinAsync(session);
-        var streamId = await SignalingServer.PublishAsync(dropper);
+        var streamId = await dropper.PublishCameraAsync();
         await stayer.NextAsync("streamCreated");
 
         dropper.KillSocket();

@@ -13,7 +13,7 @@ public sealed class MediaRelayTests(DefaultServer server)
         var (publisher, _) = await server.JoinAsync(session);
         var (subscriber, _) = await server.JoinAsync(session);
         var (bystander, _) = await server.JoinAsync(session);
-        var streamId = await SignalingServer.PublishAsync(publisher);
+        var streamId = await publisher.PublishCameraAsync();
 
         var subscription = (await subscriber.InvokeAsync("Subscribe", streamId)).Expect();
         var subscriptionId = subscription.Str("subscriptionId");
@@ -58,7 +58,7 @@ public sealed class MediaRelayTests(DefaultServer server)
         var (publisher, _) = await server.JoinAsync(session);
         var (subscriber, _) = await server.JoinAsync(session);
         var (stranger, _) = await server.JoinAsync(otherSession);
-        var streamId = await SignalingServer.PublishAsync(publisher);
+        var streamId = await publisher.PublishCameraAsync();
         var subscriptionId = (await subscriber.InvokeAsync("Subscribe", streamId)).Expect().Str("subscriptionId");
 
         (await stranger.InvokeAsync("Subscribe", streamId)).ExpectError(1011);
@@ -77,7 +77,7 @@ public sealed class MediaRelayTests(DefaultServer server)
         var session = await server.CreateSessionAsync();
         var (publisher, _) = await server.JoinAsync(session);
         var (subscriber, _) = await server.JoinAsync(session);
-        var streamId = await SignalingServer.PublishAsync(publisher);
+        var streamId = await publisher.PublishCameraAsync();
         var subscriptionId = (await subscriber.InvokeAsync("Subscribe", streamId)).Expect().Str("subscriptionId");
 
         (await publisher.InvokeAsync("SendMedia", new { subscriptionId, kind = "offer" })).ExpectError(1011);
@@ -95,7 +95,7 @@ public sealed class MediaRelayTests(DefaultServer server)
         var session = await server.CreateSessionAsync();
         var (publisher, _) = await server.JoinAsync(session);
         var (subscriber, _) = await server.JoinAsync(session);
-        var streamId = await SignalingServer.PublishAsync(publisher);
+        var streamId = await publisher.PublishCameraAsync();
         var subscriptionId = (await subscriber.InvokeAsync("Subscribe", streamId)).Expect().Str("subscriptionId");
 
         (await subscriber.InvokeAsync("SendMedia", new { subscriptionId, kind = "videoPaused" })).ExpectError(1011);
@@ -114,7 +114,7 @@ public sealed class MediaRelayTests(DefaultServer server)
 
         // On a subscription to oneself both ends are the caller: a pause counts as the publisher's.
         var (self, _) = await server.JoinAsync(session);
-        var ownStream = await SignalingServer.PublishAsync(self);
+        var ownStream = await self.PublishCameraAsync();
         var selfSubscription = (await self.InvokeAsync("Subscribe", ownStream)).Expect().Str("subscriptionId");
         (await self.InvokeAsync("SendMedia", new { subscriptionId = selfSubscription, kind = "videoPaused", from = "subscriber" })).Expect();
         Assert.Equal("publisher", (await self.NextAsync("media", r => r.Str("kind") == "videoPaused")).Str("from"));
@@ -125,11 +125,11 @@ public sealed class MediaRelayTests(DefaultServer server)
     {
         var session = await server.CreateSessionAsync();
         var (publisherOnly, _) = await server.JoinAsync(session, Role.PublisherOnly);
-        var ownStream = await SignalingServer.PublishAsync(publisherOnly);
+        var ownStream = await publisherOnly.PublishCameraAsync();
         (await publisherOnly.InvokeAsync("Subscribe", ownStream)).ExpectError(1500);
 
         var (self, _) = await server.JoinAsync(session);
-        var streamId = await SignalingServer.PublishAsync(self);
+        var streamId = await self.PublishCameraAsync();
         var subscription = (await self.InvokeAsync("Subscribe", streamId)).Expect();
         var subscriptionId = subscription.Str("subscriptionId");
         Assert.Equal(self.ConnectionId, subscription.Str("subscriberConnectionId"));
@@ -165,7 +165,7 @@ public sealed class MediaRelayTests(DefaultServer server)
         var session = await server.CreateSessionAsync();
         var (publisher, _) = await server.JoinAsync(session);
         var (subscriber, _) = await server.JoinAsync(session);
-        var streamId = await SignalingServer.PublishAsync(publisher);
+        var streamId = await publisher.PublishCameraAsync();
         var subscriptionId = (await subscriber.InvokeAsync("Subscribe", streamId)).Expect().Str("subscriptionId");
 
         (await subscriber.InvokeAsync("SetSubscriberMedia", new { subscriptionId, audio = true, video = false })).Expect();

@@ -14,7 +14,7 @@ public sealed class ModerationTests(DefaultServer server)
     {
         var session = await server.CreateSessionAsync();
         var (target, _) = await server.JoinAsync(session);
-        var streamId = await SignalingServer.PublishAsync(target);
+        var streamId = await target.PublishCameraAsync();
         var (caller, _) = await server.JoinAsync(session, role);
 
         (await caller.InvokeAsync("ForceDisconnect", target.ConnectionId)).ExpectError(1520);
@@ -33,7 +33,7 @@ public sealed class ModerationTests(DefaultServer server)
     {
         var session = await server.CreateSessionAsync();
         var (target, _) = await server.JoinAsync(session);
-        var streamId = await SignalingServer.PublishAsync(target);
+        var streamId = await target.PublishCameraAsync();
         var (moderator, _) = await server.JoinAsync(session, Role.Moderator);
 
         (await moderator.InvokeAsync("ForceDisconnect", "no-such-connection")).ExpectError(404);
@@ -52,7 +52,7 @@ public sealed class ModerationTests(DefaultServer server)
         var session = await server.CreateSessionAsync();
         var (publisher, _) = await server.JoinAsync(session);
         var (moderator, _) = await server.JoinAsync(session, Role.Moderator);
-        var streamId = await SignalingServer.PublishAsync(publisher);
+        var streamId = await publisher.PublishCameraAsync();
 
         (await moderator.InvokeAsync("ForceUnpublish", "no-such-stream")).ExpectError(404);
         (await moderator.InvokeAsync("ForceUnpublish", streamId)).Expect();
@@ -64,7 +64,7 @@ public sealed class ModerationTests(DefaultServer server)
         }
 
         // The publisher stays connected.
-        await SignalingServer.PublishAsync(publisher);
+        await publisher.PublishCameraAsync();
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class ModerationTests(DefaultServer server)
         var session = await server.CreateSessionAsync();
         var (publisher, _) = await server.JoinAsync(session);
         var (moderator, _) = await server.JoinAsync(session, Role.Moderator);
-        var streamId = await SignalingServer.PublishAsync(publisher);
+        var streamId = await publisher.PublishCameraAsync();
 
         (await moderator.InvokeAsync("ForceMuteStream", streamId)).Expect();
 
@@ -93,8 +93,8 @@ public sealed class ModerationTests(DefaultServer server)
         var (muted, _) = await server.JoinAsync(session);
         var (excluded, _) = await server.JoinAsync(session);
         var (moderator, _) = await server.JoinAsync(session, Role.Moderator);
-        var mutedStream = await SignalingServer.PublishAsync(muted);
-        var excludedStream = await SignalingServer.PublishAsync(excluded);
+        var mutedStream = await muted.PublishCameraAsync();
+        var excludedStream = await excluded.PublishCameraAsync();
 
         (await moderator.InvokeAsync("ForceMuteAll", new { active = true, excludedStreamIds = new[] { excludedStream } })).Expect();
 

@@ -62,7 +62,7 @@ public sealed class StreamTests(DefaultServer server)
         var session = await server.CreateSessionAsync();
         var (publisher, _) = await server.JoinAsync(session);
         var (watcher, _) = await server.JoinAsync(session);
-        var streamId = await SignalingServer.PublishAsync(publisher);
+        var streamId = await publisher.PublishCameraAsync();
         await watcher.NextAsync("streamCreated");
 
         (await publisher.InvokeAsync("SetStreamProperty", new { streamId, property = "hasVideo", value = false })).Expect();
@@ -103,7 +103,7 @@ public sealed class StreamTests(DefaultServer server)
         var session = await server.CreateSessionAsync();
         var (publisher, _) = await server.JoinAsync(session);
         var (other, _) = await server.JoinAsync(session);
-        var streamId = await SignalingServer.PublishAsync(publisher);
+        var streamId = await publisher.PublishCameraAsync();
 
         (await other.InvokeAsync("SetStreamProperty", new { streamId, property = "hasAudio", value = false })).ExpectError(1011);
         (await other.InvokeAsync("Unpublish", streamId)).ExpectError(1011);
@@ -119,7 +119,7 @@ public sealed class StreamTests(DefaultServer server)
         var session = await server.CreateSessionAsync();
         var (publisher, _) = await server.JoinAsync(session);
         var (watcher, _) = await server.JoinAsync(session);
-        var streamId = await SignalingServer.PublishAsync(publisher);
+        var streamId = await publisher.PublishCameraAsync();
         var subscription = (await watcher.InvokeAsync("Subscribe", streamId)).Expect().Str("subscriptionId");
 
         (await publisher.InvokeAsync("Unpublish", streamId)).Expect();
@@ -142,7 +142,7 @@ public sealed class StreamTests(DefaultServer server)
         var (publisher, _) = await server.JoinAsync(session);
         for (var i = 0; i < 4; i++)
         {
-            await SignalingServer.PublishAsync(publisher);
+            await publisher.PublishCameraAsync();
         }
 
         (await publisher.InvokeAsync("Publish", new { name = "fifth" })).ExpectError(1011);

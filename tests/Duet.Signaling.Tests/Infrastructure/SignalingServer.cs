@@ -84,19 +84,4 @@ public class SignalingServer : IAsyncLifetime
         var snapshot = (await client.ConnectAsync(sessionId, Token(sessionId, role, data))).Expect();
         return (client, snapshot);
     }
-
-    /// <summary>Publishes a camera stream and returns its server-assigned ID.</summary>
-    public static async Task<string> PublishAsync(TestClient client, string name = "cam")
-    {
-        var stream = (await client.InvokeAsync("Publish", new
-        {
-            name,
-            hasAudio = true,
-            hasVideo = true,
-            videoType = "camera",
-            videoDimensions = new { width = 640, height = 480 },
-            frameRate = 30,
-        })).Expect();
-        return stream.Str("streamId");
-    }
 }

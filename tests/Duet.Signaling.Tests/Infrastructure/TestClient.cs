@@ -96,6 +96,18 @@ public sealed class TestClient : IAsyncDisposable
         return reply;
     }
 
+    /// <summary>Publishes a camera stream and returns its server-assigned ID.</summary>
+    public async Task<string> PublishCameraAsync(string name = "cam") =>
+        (await InvokeAsync("Publish", new
+        {
+            name,
+            hasAudio = true,
+            hasVideo = true,
+            videoType = "camera",
+            videoDimensions = new { width = 640, height = 480 },
+            frameRate = 30,
+        })).Expect().Str("streamId");
+
     /// <summary>Waits for the first not-yet-taken message named <paramref name="name"/> that matches, and takes it.</summary>
     public async Task<Received> NextAsync(string name, Func<Received, bool>? match = null)
     {

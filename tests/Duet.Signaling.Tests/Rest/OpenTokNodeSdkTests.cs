@@ -15,7 +15,7 @@ public sealed class OpenTokNodeSdkTests(DefaultServer server)
         var session = await server.CreateSessionAsync();
         var (target, _) = await server.JoinAsync(session);
         var (watcher, _) = await server.JoinAsync(session);
-        var streamId = await SignalingServer.PublishAsync(target, "Node");
+        var streamId = await target.PublishCameraAsync("Node");
 
         var output = await NodeScript.RunAsync(Path.Combine("Duet.Signaling.Tests", "Rest", "opentok-live.js"), server.BaseUri.ToString().TrimEnd('/'),
             DuetServerProcess.ApiKey.ToString(CultureInfo.InvariantCulture), DuetServerProcess.ApiSecret, session, target.ConnectionId, streamId);

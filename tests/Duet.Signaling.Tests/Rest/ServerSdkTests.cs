@@ -72,7 +72,7 @@ public sealed class ServerSdkTests(DefaultServer server)
         var session = await server.CreateSessionAsync();
         var (publisher, _) = await server.JoinAsync(session);
         Assert.Empty(await sdk.ListStreamsAsync(session));
-        var camera = await SignalingServer.PublishAsync(publisher, "Alice");
+        var camera = await publisher.PublishCameraAsync("Alice");
         var screen = (await publisher.InvokeAsync("Publish", new { name = "Slides", videoType = "screen" })).Expect().Str("streamId");
 
         var streams = await sdk.ListStreamsAsync(session);
@@ -97,7 +97,7 @@ public sealed class ServerSdkTests(DefaultServer server)
         var session = await server.CreateSessionAsync();
         var (publisher, _) = await server.JoinAsync(session);
         var (other, _) = await server.JoinAsync(session, Role.Subscriber);
-        var streamId = await SignalingServer.PublishAsync(publisher);
+        var streamId = await publisher.PublishCameraAsync();
 
         await sdk.ForceMuteStreamAsync(session, streamId);
         Assert.Equal(streamId, (await publisher.NextAsync("muteForced")).Str("streamId"));
