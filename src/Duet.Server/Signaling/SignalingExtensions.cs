@@ -87,6 +87,8 @@ public static class SignalingExtensions
 
     public static WebApplication MapDuetSignaling(this WebApplication app)
     {
+        // The resume key is loaded before the server listens rather than by the first Connect.
+        app.Services.GetRequiredService<ResumeTickets>();
         app.MapHub<SignalingHub>(SignalingHub.Path);
         app.MapLiveSessionApi();
         return app;

@@ -19,13 +19,15 @@ public sealed class ResumeTickets
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly Lazy<byte[]> _key;
+    private readonly byte[] _key;
     private readonly IOptionsMonitor<SignalingOptions> _options;
     private readonly TimeProvider _time;
 
     public ResumeTickets(IServerKeyStore keys, IOptionsMonitor<SignalingOptions> options, TimeProvider time)
     {
-        _key = new Lazy<byte[]>(() => keys.GetOrCreate(KeyName, 32));
+        // Read once, when the server starts (see MapDuetSignaling): the stores answer synchronously, which on a
+        // busy thread pool would stall every Connect waiting for the key, and a store that fails should stop start-up.
+        _key = keys.GetOrCreate(KeyName, 32);
         _options = options;
         _time = time;
         using var process = System.Diagnostics.Process.GetCurrentProcess();
@@ -83,7 +85,7 @@ public sealed class ResumeTickets
     /// <summary>The expiry of the secret of a connection created at <paramref name="createdAt"/>.</summary>
     public DateTimeOffset ExpiryFor(DateTimeOffset createdAt) => createdAt + _options.CurrentValue.ResumeSecretLifetime;
 
-    private byte[] Sign(string body) => HMACSHA256.HashData(_key.Value, Encoding.ASCII.GetBytes(body));
+    private byte[] Sign(string body) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(body));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
