@@ -5,9 +5,10 @@ using Duet.Core.Projects;
 using Duet.Core.Tokens;
 using Duet.Testing;
 using Duet.Testing.Browser;
+using Duet.Testing.Measurements;
 
 // Measures how long a user waits from session.connect() to the first decoded frame of the other user's video,
-// over N calls (default 20) between two headless Chromium users on loopback, and prints p50/p95.
+// over N calls (default 20) between two headless Chromium users on loopback, and prints percentiles.
 // Run: dotnet run -c Release --project bench/Duet.Bench.JoinToFirstFrame [-- calls]
 // (inside `unshare -n sh -c 'ip link set lo up; …'` to keep traffic on loopback, like the tests).
 var calls = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
@@ -16,7 +17,7 @@ var project = new Project(DuetServerProcess.ApiKey, DuetServerProcess.ApiSecret,
 await using var server = await DuetServerProcess.StartAsync();
 await using var alice = await ChromiumLauncher.LaunchAsync(new BrowserUserOptions { Name = "alice" });
 await using var bob = await ChromiumLauncher.LaunchAsync(new BrowserUserOptions { Name = "bob" });
-var samples = new List<double>();
+var samples = new Samples();
 
 // join() connects, publishes, subscribes to the other stream and resolves with the ms from connect() to the
 // first decoded frame of the other user's video.
@@ -56,19 +57,10 @@ for (var i = 0; i < calls; i++)
     await bobPage.CloseAsync();
 }
 
-samples.Sort();
-Console.WriteLine($"join → first remote frame decoded over {calls} calls: p50 {Percentile(samples, 0.50):F0} ms, p95 {Percentile(samples, 0.95):F0} ms, min {samples[0]:F0} ms, max {samples[^1]:F0} ms");
+Console.WriteLine($"join → first remote frame decoded over {calls} calls: {samples.Summary("F0")}");
 return 0;
 
 string Token(string sessionId) => TokenGenerator.Generate(project, sessionId, new TokenOptions(), DateTimeOffset.UtcNow);
-
-static double Percentile(List<double> sorted, double p)
-{
-    var rank = p * (sorted.Count - 1);
-    var lo = (int)Math.Floor(rank);
-    var hi = (int)Math.Ceiling(rank);
-    return sorted[lo] + ((sorted[hi] - sorted[lo]) * (rank - lo));
-}
 
 static async Task<string> CreateSessionAsync(DuetServerProcess server)
 {

@@ -32,6 +32,21 @@ public sealed class DuetServerProcess : IAsyncDisposable
 
     public Uri BaseUri => new($"http://127.0.0.1:{Port}");
 
+    /// <summary>The server process's resident memory now (benchmarks print it); 0 when it is not running.</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            if (_process is not { HasExited: false } process)
+            {
+                return 0;
+            }
+
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
     /// <summary>Everything the server printed (stdout and stderr), for assertions and failure messages.</summary>
     public string Output => string.Join('\n', _output);
 
