@@ -227,6 +227,22 @@ public partial class StartupTests
     }
 
     [Theory]
+    [InlineData("notaurl", "Invalid url")]
+    [InlineData("ftp://127.0.0.1:5080", "Unrecognized scheme")]
+    [InlineData("http://127.0.0.1:99999", "(Parameter 'port')")]
+    [InlineData("http://192.0.2.1:5080", "Cannot assign requested address")]
+    public async Task AnAddressKestrelCannotUseStopsStartUpWithAClearMessage(string urls, string expected)
+    {
+        // Only a port in use was caught: Kestrel's other refusals escaped as unhandled exceptions (exit code 134).
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(args: ["--urls", urls]));
+
+        Assert.Contains("The server exited with 1:", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Duet cannot start: The address to listen on ('{urls}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Duet:Limits:MaxHubMessageBytes", "abc")]
     [InlineData("Duet:Rooms:MaxConnections", "two")]
     [InlineData("Duet:Rooms:Enabled", "maybe")]
