@@ -23,10 +23,17 @@ try
     app.MapDuet();
     app.Run();
 }
-catch (Exception e) when (e is DuetConfigurationException or OptionsValidationException || IsUnconvertibleSetting(e) || IsUnboundAddress(e))
+catch (Exception e) when (e is DuetConfigurationException or OptionsValidationException || IsUnconvertibleSetting(e) || IsUnboundAddress(e)
+    || IsUnusableAddress(e))
 {
     // A configuration mistake is the operator's to fix: say what is wrong, without a stack trace.
-    var reason = e is OptionsValidationException v ? string.Join(" ", v.Failures) : e.Message;
+    var reason = e switch
+    {
+        OptionsValidationException v => string.Join(" ", v.Failures),
+        _ when IsUnusableAddress(e) && !IsUnboundAddress(e) =>
+            $"The address to listen on ('{builder.Configuration[WebHostDefaults.ServerUrlsKey]}', from --urls or ASPNETCORE_URLS) cannot be used: {e.Message}",
+        _ => e.Message,
+    };
     Console.Error.WriteLine($"Duet cannot start: {reason}");
     return 1;
 }
@@ -40,6 +47,11 @@ static bool IsUnconvertibleSetting(Exception e) =>
 // Kestrel's "Failed to bind to address http://…: address already in use." (or one the process may not bind).
 static bool IsUnboundAddress(Exception e) =>
     e is IOException && e.Message.StartsWith("Failed to bind to address", StringComparison.Ordinal);
+
+// Kestrel's other refusals of --urls / ASPNETCORE_URLS, each its own exception type from its address binder: "Invalid
+// url", a scheme other than http/https, a port beyond 65535, an address this machine does not have.
+static bool IsUnusableAddress(Exception e) =>
+    e.StackTrace?.Contains("Kestrel.Core.Internal.AddressBinder", StringComparison.Ordinal) == true;
 
 /// <summary>Visible to tests that host the server in-process.</summary>
 public partial class Program;

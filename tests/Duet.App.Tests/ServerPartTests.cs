@@ -96,6 +96,46 @@ public sealed class ServerPartTests(AppServerFixture fixture)
     }
 
     [Fact]
+    public async Task LanModeKeepsItsCertificateInTheDataDirUnderTheContentRoot()
+    {
+        // A relative Duet:DataDir put duet.db under the content root but the certificate under the working directory.
+        var contentRoot = Directory.CreateTempSubdirectory("duet-root-").FullName;
+        try
+        {
+            await using var server = await DuetServerProcess.StartAsync(
+                new Dictionary<string, string> { ["Duet:DataDir"] = "data" },
+                args: ["--lan", $"--Duet:Lan:HttpsPort={FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture)}", "--contentRoot", contentRoot]);
+
+            Assert.True(File.Exists(Path.Combine(contentRoot, "data", "duet.db")));
+            Assert.True(File.Exists(Path.Combine(contentRoot, "data", "lan-certificate.pfx")), "the certificate is not next to duet.db");
+        }
+        finally
+        {
+            Directory.Delete(contentRoot, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task LanModeWithADataDirThatIsAFileStopsStartUpWithAClearMessage()
+    {
+        // Directory.CreateDirectory's IOException for the certificate escaped: a stack trace and exit code 134.
+        var file = Path.GetTempFileName();
+        try
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(
+                new Dictionary<string, string> { ["Duet:DataDir"] = file }, args: ["--lan"]));
+
+            Assert.Contains("The server exited with 1:", error.Message, StringComparison.Ordinal);
+            Assert.Contains("Duet cannot start: Duet:Lan:CertificateFile", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled exception", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task LanModeServesHttpsWithASelfSignedCertificateMadeOnFirstUseAndShowsTheUrl()
     {
         var httpsPort = FreePort.Next();

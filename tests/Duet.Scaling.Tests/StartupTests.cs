@@ -25,4 +25,22 @@ public sealed class StartupTests
         Assert.Contains("The server exited with 1", error.Message, StringComparison.Ordinal);
         Assert.Contains("Duet cannot start: Duet:Redis:Configuration is not a valid Redis connection string", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0.5")]
+    [InlineData("1e15")]
+    [InlineData("100000000")]
+    public async Task ANodeTimeoutOutOfRangeStopsStartUp(string seconds)
+    {
+        // 1e15 overflowed TimeSpan at start-up (exit 134); 1e8 made the heartbeat's timer throw once the node ran.
+        await using var redis = await Duet.Testing.Processes.RedisProcess.StartAsync();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Duet:Redis:Configuration"] = redis.ConnectionString,
+            ["Duet:Redis:NodeTimeoutSeconds"] = seconds,
+        }));
+
+        Assert.Contains("The server exited with 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Duet cannot start: Duet:Redis:NodeTimeoutSeconds must be at least 1", error.Message, StringComparison.Ordinal);
+    }
 }

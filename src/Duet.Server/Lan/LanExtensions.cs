@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Duet.Server.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -31,9 +32,21 @@ public static class LanExtensions
             return builder;
         }
 
-        var dataDir = builder.Configuration.GetSection(DuetOptions.Section).Get<DuetOptions>()?.DataDir ?? new DuetOptions().DataDir;
+        // Relative to the content root, as the database is (not to the working directory).
+        var dataDir = Path.Combine(builder.Environment.ContentRootPath,
+            builder.Configuration.GetSection(DuetOptions.Section).Get<DuetOptions>()?.DataDir ?? new DuetOptions().DataDir);
         var addresses = LanAddress.Find();
-        var certificate = SelfSignedCertificate.LoadOrCreate(Path.Combine(dataDir, options.CertificateFile), addresses, TimeProvider.System);
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = SelfSignedCertificate.LoadOrCreate(Path.Combine(dataDir, options.CertificateFile), addresses, TimeProvider.System);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A data directory that is a file or read-only: the operator's to fix, like the database's.
+            throw new DuetConfigurationException($"Duet:Lan:CertificateFile '{options.CertificateFile}' cannot be kept in Duet:DataDir: {e.Message}");
+        }
+
         var host = addresses.Count > 0 ? addresses[0].ToString() : "localhost";
         var info = new LanInfo($"https://{host}:{options.HttpsPort}/");
         builder.Services.AddSingleton(info);

@@ -27,7 +27,8 @@ public static class ScalingExtensions
 
         var services = builder.Services;
         services.AddOptions<RedisOptions>().Bind(section)
-            .Validate(o => o.NodeTimeoutSeconds >= 1, "Duet:Redis:NodeTimeoutSeconds must be at least 1.")
+            // The heartbeat is a periodic timer, whose period cannot exceed about 49 days.
+            .Validate(o => o.NodeTimeoutSeconds is >= 1 and <= 30 * 24 * 3600, "Duet:Redis:NodeTimeoutSeconds must be at least 1 and at most 2592000 (30 days).")
             .ValidateOnStart();
         services.AddSingleton<IConnectionMultiplexer>(sp => Connect(sp.GetRequiredService<IOptions<RedisOptions>>().Value.Configuration!));
         services.AddSingleton(new RedisKeys());

@@ -10,8 +10,11 @@ namespace Duet.Server.Signaling;
 /// <summary>Registers the real-time session service: the hub, the session state (in-memory unless replaced) and the REST live routes.</summary>
 public static class SignalingExtensions
 {
-    /// <summary>The grace is a timer's due time, which cannot exceed about 49 days.</summary>
+    /// <summary>The grace (and the forced close delay) is a timer's due time, which cannot exceed about 49 days.</summary>
     private const double MaxReconnectGraceSeconds = 30 * 24 * 3600;
+
+    /// <summary>Heartbeats go to the browser as timeouts, and its setTimeout fires at once beyond about 24.8 days.</summary>
+    private const double MaxHeartbeatSeconds = 24 * 3600;
 
     public static WebApplicationBuilder AddDuetSignaling(this WebApplicationBuilder builder)
     {
@@ -23,10 +26,14 @@ public static class SignalingExtensions
         services.AddOptions<SignalingOptions>().Bind(config.GetSection(SignalingOptions.Section))
             .Validate(o => o.ReconnectGraceSeconds is >= 0 and <= MaxReconnectGraceSeconds,
                 $"Duet:Signaling:ReconnectGraceSeconds must be between 0 and {MaxReconnectGraceSeconds} (30 days).")
-            .Validate(o => o.KeepAliveSeconds > 0, "Duet:Signaling:KeepAliveSeconds must be more than 0.")
+            .Validate(o => o.KeepAliveSeconds is > 0 and <= MaxHeartbeatSeconds,
+                $"Duet:Signaling:KeepAliveSeconds must be more than 0 and at most {MaxHeartbeatSeconds} (a day).")
             .Validate(o => o.ClientTimeoutSeconds > o.KeepAliveSeconds,
                 "Duet:Signaling:ClientTimeoutSeconds must be more than KeepAliveSeconds (or live clients are dropped between heartbeats).")
-            .Validate(o => o.ForcedCloseSeconds >= 0, "Duet:Signaling:ForcedCloseSeconds must be 0 or more.")
+            .Validate(o => o.ClientTimeoutSeconds <= MaxHeartbeatSeconds,
+                $"Duet:Signaling:ClientTimeoutSeconds must be at most {MaxHeartbeatSeconds} (a day).")
+            .Validate(o => o.ForcedCloseSeconds is >= 0 and <= MaxReconnectGraceSeconds,
+                $"Duet:Signaling:ForcedCloseSeconds must be between 0 and {MaxReconnectGraceSeconds} (30 days).")
             .Validate(o => o.ResumeSecretLifetimeHours is > 0 and <= 24 * 30,
                 "Duet:Signaling:ResumeSecretLifetimeHours must be more than 0 and at most 720 (30 days).")
             .ValidateOnStart();

@@ -139,13 +139,19 @@ public partial class StartupTests
     [InlineData("Duet:Signaling:ClientTimeoutSeconds", "5")]
     [InlineData("Duet:Signaling:ForcedCloseSeconds", "-2")]
     [InlineData("Duet:Signaling:ResumeSecretLifetimeHours", "0")]
+    // Beyond what TimeSpan, a timer or the browser's setTimeout can hold: these crashed start-up (exit 134), or, for
+    // the forced close, every force-disconnect answered 500 after removing the connection.
+    [InlineData("Duet:Signaling:ClientTimeoutSeconds", "1e15")]
+    [InlineData("Duet:Signaling:ClientTimeoutSeconds", "5000000")]
+    [InlineData("Duet:Signaling:ForcedCloseSeconds", "5000000")]
     public async Task BadSignalingTimingStopsStartUpWithAClearMessage(string key, string value)
     {
         // Accepted silently, a negative grace made every dropped socket throw (its connection was never cleaned up).
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(
             new Dictionary<string, string> { [key] = value }));
 
-        Assert.Contains("Duet:Signaling:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Duet cannot start: Duet:Signaling:", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -223,6 +229,22 @@ public partial class StartupTests
 
         Assert.Contains("The server exited with 1:", error.Message, StringComparison.Ordinal);
         Assert.Contains($"Duet cannot start: Failed to bind to address http://127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("notaurl", "Invalid url")]
+    [InlineData("ftp://127.0.0.1:5080", "Unrecognized scheme")]
+    [InlineData("http://127.0.0.1:99999", "(Parameter 'port')")]
+    [InlineData("http://192.0.2.1:5080", "Cannot assign requested address")]
+    public async Task AnAddressKestrelCannotUseStopsStartUpWithAClearMessage(string urls, string expected)
+    {
+        // Only a port in use was caught: Kestrel's other refusals escaped as unhandled exceptions (exit code 134).
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DuetServerProcess.StartAsync(args: ["--urls", urls]));
+
+        Assert.Contains("The server exited with 1:", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Duet cannot start: The address to listen on ('{urls}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", error.Message, StringComparison.Ordinal);
     }
 
