@@ -48,6 +48,8 @@ public static class SignalingExtensions
                 "Every Duet:Turn:Urls entry must be a turn: or turns: URL such as turn:turn.example.com:3478?transport=udp.")
             .Validate(o => string.IsNullOrEmpty(o.Secret) || o.Urls.Count > 0,
                 "Duet:Turn:Secret is set but Duet:Turn:Urls lists no TURN server to use it with.")
+            .Validate(o => o.Urls.Count == 0 || !string.IsNullOrEmpty(o.Secret),
+                "Duet:Turn:Urls is set but Duet:Turn:Secret is empty, so no client would get credentials for it (a TURN server with a fixed username and password goes in Duet:Ice:Servers).")
             .Validate(o => o.TtlSeconds > 0, "Duet:Turn:TtlSeconds must be more than 0.")
             .ValidateOnStart();
         services.AddOptions<WebhookOptions>().Bind(config.GetSection(WebhookOptions.Section))

@@ -269,6 +269,7 @@ public partial class StartupTests
     [InlineData("Duet:Turn:Urls:0", "stun:stun.example.com", "Duet:Turn:Urls")]
     [InlineData("Duet:Turn:Urls:0", "turn:turn.example.com:3478?transport=sctp", "Duet:Turn:Urls")]
     [InlineData("Duet:Turn:Secret", "s3cret", "Duet:Turn:Urls lists no TURN server")]
+    [InlineData("Duet:Turn:Urls:0", "turn:turn.example.com:3478?transport=udp", "Duet:Turn:Secret is empty")]
     [InlineData("Duet:Turn:TtlSeconds", "0", "Duet:Turn:TtlSeconds")]
     [InlineData("Duet:Ice:Servers:0:Urls:0", "https://stun.example.com", "Duet:Ice:Servers URL")]
     [InlineData("Duet:Ice:Servers:0:Urls:0", "turn:turn.example.com", "needs its Username and Credential")]
