@@ -214,19 +214,27 @@ public sealed class DuetClient : IDisposable
 
     private async Task<JsonDocument?> SendForJsonAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
+        HttpResponseMessage? response = null;
+        string text;
         try
         {
             response = await _http.SendAsync(request, cancellationToken);
+            text = await response.Content.ReadAsStringAsync(cancellationToken);
         }
         catch (HttpRequestException e)
         {
+            response?.Dispose();
             throw new DuetApiException(e.StatusCode ?? 0, $"Cannot reach {ApiUrl}: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient's own timeout, not the caller's cancellation: the server is there but does not answer.
+            response?.Dispose();
+            throw new DuetApiException(0, $"{ApiUrl} did not answer within {_http.Timeout.TotalSeconds:0.#} s.", e);
         }
 
         using (response)
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 throw new DuetApiException(response.StatusCode, ErrorMessage(response.StatusCode, text));
@@ -253,7 +261,8 @@ public sealed class DuetClient : IDisposable
         try
         {
             using var json = JsonDocument.Parse(body);
-            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("message", out var m) && m.GetString() is { Length: > 0 } message)
+            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("message", out var m)
+                && m.ValueKind == JsonValueKind.String && m.GetString() is { Length: > 0 } message)
             {
                 return message;
             }
