@@ -83,6 +83,17 @@ public class SessionCommandTests
         Assert.DoesNotContain("refused (0)", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("localhost:5080")]
+    [InlineData("ftp://localhost")]
+    public async Task ABadServerUrlIsAUsageErrorInPlainWords(string url)
+    {
+        var result = await Cli.RunAsync("session", "create", "--server", url, "--api-key", "47000001", "--api-secret", new string('0', 40));
+
+        result.AssertFailed(2, "The API URL must be an absolute http or https URL.");
+        Assert.DoesNotContain("(Parameter", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AProjectCreatedWithTheCliOnARunningServersDataDirectoryWorksAtOnce()
     {

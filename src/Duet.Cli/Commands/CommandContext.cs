@@ -47,7 +47,7 @@ public sealed class CommandContext(ParsedArgs args, TextWriter output, TimeProvi
         }
         catch (ArgumentException e)
         {
-            throw CliException.Usage(e.Message);
+            throw CliException.Usage(e);
         }
     }
 }

@@ -64,7 +64,7 @@ public static class TokenCommands
         catch (ArgumentException e)
         {
             // The generator's own sentence (session of another project, expiry out of range, data too long).
-            throw CliException.Usage(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+            throw CliException.Usage(e);
         }
     }
 }
