@@ -66,9 +66,25 @@ public sealed class DuetServerProcess : IAsyncDisposable
             all[k] = v;
         }
 
+        var ownDataDir = dataDir is null;
         dataDir ??= Directory.CreateTempSubdirectory("duet-test-").FullName;
         var server = new DuetServerProcess(port ?? FreePort.Next(), dataDir, all, args ?? []);
-        await server.StartProcessAsync();
+        try
+        {
+            await server.StartProcessAsync();
+        }
+        catch
+        {
+            // The caller never gets the object to dispose: leave no process (nor temporary directory) behind.
+            await server.StopAsync();
+            if (ownDataDir)
+            {
+                TryDelete(dataDir);
+            }
+
+            throw;
+        }
+
         return server;
     }
 
@@ -94,9 +110,14 @@ public sealed class DuetServerProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        TryDelete(DataDir);
+    }
+
+    private static void TryDelete(string directory)
+    {
         try
         {
-            Directory.Delete(DataDir, recursive: true);
+            Directory.Delete(directory, recursive: true);
         }
         catch (IOException)
         {
