@@ -31,6 +31,27 @@ public sealed class SessionSurfaceTests(CallServer server) : IClassFixture<CallS
     }
 
     [Fact]
+    public async Task PromiseFormsOfConnectInitPublisherAndPublishAudioVideoSettleLikeTheirCallbacks()
+    {
+        await using var call = await Call.OpenAsync(server);
+        await call.Alice.EvalAsync($"H.init({JsonSerializer.Serialize(CallServer.ApiKey)}, {JsonSerializer.Serialize(call.SessionId)})");
+        Assert.Equal(JsonValueKind.Null, (await call.Alice.EvalAsync($"H.session.connect.promise({JsonSerializer.Serialize(CallServer.Token(call.SessionId))}).then(() => null, e => ({{ code: e.code }}))")).ValueKind);
+        Assert.True(await call.Alice.EvalAsync<bool>("H.session.isConnected() && !!H.session.connection"));
+        await call.Alice.WaitForEventAsync("session", "sessionConnected");
+
+        Assert.True(await call.Alice.EvalAsync<bool>("OT.initPublisher.promise('pub', { insertMode: 'append', width: 320, height: 240 }).then(p => { H.publisher = p; return p instanceof OT.Publisher && p.accessAllowed; })"));
+        Assert.Equal(JsonValueKind.String, (await call.Alice.EvalAsync("H.publish()")).GetProperty("streamIdAtCallback").ValueKind);
+        Assert.True(await call.Alice.EvalAsync<bool>("H.publisher.publishVideo.promise(false).then(() => H.publisher.stream.hasVideo === false)"));
+        Assert.True(await call.Alice.EvalAsync<bool>("H.publisher.publishAudio.promise(false).then(() => H.publisher.stream.hasAudio === false)"));
+        Assert.True(await call.Alice.EvalAsync<bool>("H.publisher.publishVideo(true) === H.publisher && H.publisher.publishAudio(true) === H.publisher"));
+
+        // A refused connect rejects with the same OT error the callback gets.
+        var refused = await call.Bob.EvalAsync($"OT.initSession({JsonSerializer.Serialize(CallServer.ApiKey)}, {JsonSerializer.Serialize(call.SessionId)}).connect.promise('T1==garbage').then(() => null, e => ({{ code: e.code, name: e.name }}))");
+        Assert.Equal(1004, refused.GetProperty("code").GetInt32());
+        Assert.Equal("OT_AUTHENTICATION_ERROR", refused.GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task StatsAndAudioLevelsComeFromTheRealMedia()
     {
         await using var call = await Call.OpenAsync(server);

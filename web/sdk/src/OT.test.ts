@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initSession, sessions } from './OT';
+import { initPublisher, initSession, sessions } from './OT';
 
 describe('OT.initSession', () => {
   it('returns the same Session for the same session id and keeps it in OT.sessions', () => {
@@ -34,6 +34,18 @@ describe('OT.initSession', () => {
     const noToken = initSession('47000001', '1_session-e');
     const err2 = await new Promise<{ code: number } | undefined>((resolve) => noToken.connect('', (e) => resolve(e)));
     expect(err2?.code).toBe(1004);
+  });
+
+  it('has OpenTok\'s promise form connect.promise, bound to its session, rejecting with the connect error', async () => {
+    const noKey = initSession('1_session-g');
+    const { promise } = noKey.connect;
+    const err = await promise('token').then(() => undefined, (e: { code: number; name: string }) => e);
+    expect(err?.code).toBe(1004);
+    expect(err?.name).toBe('OT_AUTHENTICATION_ERROR');
+    const noToken = initSession('47000001', '1_session-h');
+    expect(noToken.connect.promise).not.toBe(noKey.connect.promise);
+    await expect(noToken.connect.promise('')).rejects.toMatchObject({ code: 1004 });
+    expect(typeof initPublisher.promise).toBe('function');
   });
 
   it('refuses publish and signal before connect (1010 / 500)', async () => {

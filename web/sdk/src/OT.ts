@@ -4,6 +4,7 @@ import { OTError } from './errors';
 import { globalEvents } from './events/exceptions';
 import { listDevices, otGetUserMedia, type OTDevice } from './media/devices';
 import type { PublisherMediaOptions } from './options';
+import { promised } from './promiseForm';
 import { Publisher, type PublisherProperties } from './Publisher';
 import { publishers, sessions, subscribers } from './registry';
 import { Session, type SessionOptions } from './Session';
@@ -69,6 +70,14 @@ export function initPublisher(target?: unknown, properties?: PublisherProperties
     throw error;
   }
 }
+
+/** `OT.initPublisher.promise(target?, properties?)`: resolves with the Publisher once access is granted, rejects with the error. */
+initPublisher.promise = (target?: unknown, properties?: PublisherProperties): Promise<Publisher> => {
+  let publisher: Publisher | undefined;
+  return promised((done) => {
+    publisher = initPublisher(target, properties, done);
+  }).then(() => publisher!);
+};
 
 /** OT.getDevices(cb(err, devices)); also returns a Promise of the devices. */
 export function getDevices(callback?: (error: OTError | undefined, devices?: OTDevice[]) => void): Promise<OTDevice[]> {

@@ -12,6 +12,7 @@ import type { FallbackAction } from './quality/AudioFallbackPolicy';
 import { QualityMonitor } from './quality/QualityMonitor';
 import { nextCamera } from './media/camera-cycle';
 import { frameRateOption, initialsOf, parseSource, type PublisherMediaOptions } from './options';
+import { promised, withPromise, type WithPromise } from './promiseForm';
 import { publishers } from './registry';
 import type { Session } from './Session';
 import type { Stream } from './Stream';
@@ -69,6 +70,16 @@ export class Publisher extends WidgetHost<PublisherEvents> {
   streamId: string | undefined;
   session: Session | undefined;
   accessAllowed = false;
+  /**
+   * Starts or stops sending audio (propagated to subscribers as streamPropertyChanged 'hasAudio').
+   * `publishAudio.promise(value)` resolves once the change is applied, or rejects with the error.
+   */
+  readonly publishAudio: WithPromise<(value: boolean) => this, (value: boolean) => Promise<void>>;
+  /**
+   * Starts or stops sending video (subscribers get videoDisabled/videoEnabled reason 'publishVideo').
+   * `publishVideo.promise(value)` resolves once the change is applied, or rejects with the error.
+   */
+  readonly publishVideo: WithPromise<(value: boolean, callback?: Callback) => this, (value: boolean) => Promise<void>>;
 
   private readonly props: PublisherProperties;
   protected readonly widget: Widget;
@@ -87,6 +98,9 @@ export class Publisher extends WidgetHost<PublisherEvents> {
   /** @internal Use OT.initPublisher. */
   constructor(target: unknown, properties: PublisherProperties | undefined, callback: Callback | undefined) {
     super();
+    // Per publisher, so that a detached `publisher.publishVideo.promise` still belongs to this publisher.
+    this.publishAudio = withPromise((value: boolean) => this.setAudio(value), (value: boolean) => promised((done) => this.setAudio(value, done)));
+    this.publishVideo = withPromise((value: boolean, callback?: Callback) => this.setVideo(value, callback), (value: boolean) => promised((done) => this.setVideo(value, done)));
     this.props = { ...(properties ?? {}) };
     this.audioOn = this.props.publishAudio !== false;
     this.videoOn = this.props.publishVideo !== false;
@@ -114,18 +128,17 @@ export class Publisher extends WidgetHost<PublisherEvents> {
     this.ready.catch(() => undefined);
   }
 
-  /** Starts or stops sending audio (propagated to subscribers as streamPropertyChanged 'hasAudio'). */
-  publishAudio(value: boolean): this {
+  private setAudio(value: boolean, callback?: Callback): this {
     const on = value !== false;
     this.audioOn = on;
     this.widget.setMuted(!on);
-    void this.media?.setPublishing('audio', on);
+    const done = this.media?.setPublishing('audio', on) ?? Promise.resolve();
     this.announce('hasAudio', on && !!this.media?.track('audio'));
+    done.then(() => callback?.(), (err: unknown) => callback?.(err instanceof OTError ? err : new OTError(2000, String(err))));
     return this;
   }
 
-  /** Starts or stops sending video (subscribers get videoDisabled/videoEnabled reason 'publishVideo'). */
-  publishVideo(value: boolean, callback?: Callback): this {
+  private setVideo(value: boolean, callback?: Callback): this {
     const on = value !== false;
     this.videoOn = on;
     this.widget.setAudioOnly(!on || !this.media?.track('video'));

@@ -9,6 +9,7 @@ import { globalEvents } from './events/exceptions';
 import { makeEvent, type OTEvent } from './events/OTEvent';
 import { log } from './logging';
 import { rtcConfiguration, validateSignal, type IceConfigOption } from './options';
+import { promised, withPromise, type WithPromise } from './promiseForm';
 import { Publisher, type PublisherProperties } from './Publisher';
 import { Stream } from './Stream';
 import { Subscriber, type SubscriberProperties } from './Subscriber';
@@ -42,6 +43,8 @@ export type SessionEvents = {
 
 type Callback = (error?: OTError) => void;
 
+type ConnectMethod<S> = WithPromise<(tokenOrApiKey: string, tokenOrCallback?: string | Callback, callback?: Callback) => S, (tokenOrApiKey: string, token?: string) => Promise<void>>;
+
 /** One OpenTok session: connect, publish/subscribe, signals, moderation, and the session events. */
 export class Session extends EventDispatcher<SessionEvents> {
   readonly sessionId: string;
@@ -51,6 +54,11 @@ export class Session extends EventDispatcher<SessionEvents> {
   capabilities: SessionCapabilities | undefined;
   readonly connections = new Collection<Connection>((c) => c.connectionId);
   readonly streams = new Collection<Stream>((s) => s.streamId);
+  /**
+   * `connect(token, cb)` (or the legacy `connect(apiKey, token, cb)`); cb() after sessionConnected, cb(error) on failure.
+   * `connect.promise(token)` is OpenTok's promise form: it resolves after sessionConnected and rejects with the error.
+   */
+  readonly connect: ConnectMethod<this>;
 
   private readonly options: SessionOptions;
   private iceConfig: IceConfigOption | undefined;
@@ -73,14 +81,18 @@ export class Session extends EventDispatcher<SessionEvents> {
     this.id = sessionId;
     this.options = options;
     this.iceConfig = options.iceConfig;
+    // Per session, so that a detached `session.connect.promise` still belongs to this session.
+    this.connect = withPromise(
+      (tokenOrApiKey: string, tokenOrCallback?: string | Callback, callback?: Callback) => this.connectWithCallback(tokenOrApiKey, tokenOrCallback, callback),
+      (tokenOrApiKey: string, token?: string) => promised((done) => (token === undefined ? this.connect(tokenOrApiKey, done) : this.connect(tokenOrApiKey, token, done))),
+    );
   }
 
   isConnected(): boolean {
     return this.engine?.state === 'connected' || this.engine?.state === 'reconnecting';
   }
 
-  /** `connect(token, cb)` (or the legacy `connect(apiKey, token, cb)`); cb() after sessionConnected, cb(error) on failure. */
-  connect(tokenOrApiKey: string, tokenOrCallback?: string | Callback, callback?: Callback): this {
+  private connectWithCallback(tokenOrApiKey: string, tokenOrCallback?: string | Callback, callback?: Callback): this {
     let token: unknown = tokenOrApiKey;
     let done = typeof tokenOrCallback === 'function' ? tokenOrCallback : callback;
     if (typeof tokenOrCallback === 'string') {
