@@ -115,4 +115,18 @@ public sealed class RefusalTests(CallServer server) : IClassFixture<CallServer>,
         var seen = await moderator.WaitForEventAsync("session", "connectionDestroyed", $"e.connectionId === '{publisherConnection}'", timeoutMs: 3000);
         Assert.Equal("forceDisconnected", seen.GetProperty("reason").GetString());
     }
+
+    [Fact]
+    public async Task ForceUnpublishOfAStreamNotInTheSessionFailsWith1535()
+    {
+        var sessionId = await server.CreateSessionAsync();
+        var moderator = await CallPage.OpenAsync(_user, server.BaseUri);
+        Assert.Equal(JsonValueKind.Null, (await moderator.ConnectAsync(sessionId, CallServer.Token(sessionId, Role.Moderator))).ValueKind);
+
+        var refused = await moderator.EvalAsync("new Promise(r => H.session.forceUnpublish('no-such-stream', e => r(e ? { code: e.code, name: e.name } : null)))");
+        Assert.Equal(1535, refused.GetProperty("code").GetInt32());
+        Assert.Equal("OT_PERMISSION_DENIED", refused.GetProperty("name").GetString());
+        await moderator.WaitForEventAsync("OT", "exception", "e.code === 1535", timeoutMs: 2000);
+        Assert.True(await moderator.EvalAsync<bool>("H.session.isConnected()"));
+    }
 }

@@ -222,7 +222,13 @@ export class Session extends EventDispatcher<SessionEvents> {
 
   forceUnpublish(streamOrId: Stream | string, callback?: Callback): Promise<void> {
     const id = streamOrId instanceof Stream ? streamOrId.streamId : String(streamOrId ?? '');
-    return this.withCallback(this.requireEngine().then((e) => e.invoke('ForceUnpublish', id)), callback);
+    const work = this.requireEngine()
+      .then((e) => e.invoke('ForceUnpublish', id))
+      .catch((err: unknown) => {
+        // OpenTok reports a stream that is not (or no longer) in the session as 1535, not as the server's 404.
+        throw err instanceof OTError && err.code === 404 ? new OTError(1535, err.message) : err;
+      });
+    return this.withCallback(work, callback);
   }
 
   forceMuteStream(streamOrId: Stream | string): Promise<void> {

@@ -12,6 +12,7 @@ describe('OT errors', () => {
     expect(nameForCode(1501)).toBe('OT_UNABLE_TO_SUBSCRIBE');
     expect(nameForCode(1520)).toBe('OT_PERMISSION_DENIED');
     expect(nameForCode(1530)).toBe('OT_PERMISSION_DENIED');
+    expect(nameForCode(1535)).toBe('OT_PERMISSION_DENIED');
     expect(nameForCode(1540)).toBe('OT_PERMISSION_DENIED');
     expect(nameForCode(1553)).toBe('OT_ICE_WORKFLOW_FAILED');
     expect(nameForCode(1554)).toBe('OT_ICE_WORKFLOW_FAILED');
