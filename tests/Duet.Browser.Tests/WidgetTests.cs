@@ -116,4 +116,17 @@ public sealed class WidgetTests(CallServer server) : IClassFixture<CallServer>, 
         await _page.WaitForAsync("window.denied === true");
         await _page.WaitForEventAsync("OT", "exception", "e.code === 1500", timeoutMs: 2000);
     }
+
+    [Fact]
+    public async Task ACaptureTrackThatEndsFiresMediaStoppedWithThatTrack()
+    {
+        await _page.EvalAsync("init(undefined, {})");
+        await _page.EvalAsync("window.stopped = []; last.on('mediaStopped', e => stopped.push(e.track))");
+        // What the browser does when the camera is unplugged or "Stop sharing" is clicked: the track fires 'ended'.
+        await _page.EvalAsync("last.getVideoSource().track.dispatchEvent(new Event('ended'))");
+        await _page.WaitForAsync("stopped.length === 1 && stopped[0] === last.getVideoSource().track && stopped[0].kind === 'video'", 2000);
+        // The SDK's own stop (destroy) is not a mediaStopped.
+        await _page.EvalAsync("void last.destroy()");
+        Assert.Equal(1, await _page.EvalAsync<int>("stopped.length"));
+    }
 }

@@ -48,6 +48,7 @@ export type PublisherEvents = {
   destroyed: OTEvent;
   videoElementCreated: OTEvent & { element: HTMLVideoElement };
   mediaStreamAvailable: OTEvent & { mediaStream: MediaStream };
+  mediaStopped: OTEvent & { track: MediaStreamTrack };
   muteForced: OTEvent;
   videoDimensionsChanged: OTEvent & { oldValue: unknown; newValue: unknown };
   videoDisableWarning: OTEvent;
@@ -169,6 +170,7 @@ export class Publisher extends WidgetHost<PublisherEvents> {
       return;
     }
     await media.replaceTrack('video', source);
+    this.watchTrack(source);
     this.widget.attach(media.stream);
   }
 
@@ -183,6 +185,7 @@ export class Publisher extends WidgetHost<PublisherEvents> {
     if (!media.track('audio')) throw new OTError(1011, 'This publisher has no audio to replace', 'OT_UNSUPPORTED_OPERATION');
     const track = typeof source === 'string' ? await this.openAfterStopping(media, 'audio', () => openMicrophone(this.props, source)) : source;
     await media.replaceTrack('audio', track);
+    this.watchTrack(track);
     this.meter.setTrack(track);
   }
 
@@ -337,6 +340,7 @@ export class Publisher extends WidgetHost<PublisherEvents> {
     this.videoType = captured.videoType;
     const media = new PublisherMedia(captured.stream, this.audioOn, this.videoOn);
     this.media = media;
+    media.stream.getTracks().forEach((t) => this.watchTrack(t));
     this.accessAllowed = true;
     this.widget.setAudioOnly(!this.videoOn || !media.track('video'));
     this.widget.attach(media.stream);
@@ -366,6 +370,7 @@ export class Publisher extends WidgetHost<PublisherEvents> {
   private async switchCamera(media: PublisherMedia, deviceId: string): Promise<void> {
     const track = await this.openAfterStopping(media, 'video', () => openCamera(this.props, deviceId));
     await media.replaceTrack('video', track);
+    this.watchTrack(track);
     this.widget.attach(media.stream);
   }
 
@@ -380,9 +385,21 @@ export class Publisher extends WidgetHost<PublisherEvents> {
       if (oldId) {
         const again = kind === 'video' ? await openCamera(this.props, oldId) : await openMicrophone(this.props, oldId);
         await media.replaceTrack(kind, again);
+        this.watchTrack(again);
       }
       throw err;
     }
+  }
+
+  /**
+   * A capture track ended without us stopping it (device unplugged, the browser's "Stop sharing", permission
+   * revoked): OpenTok's mediaStopped {track}. Our own track.stop() (destroy, cycleVideo) fires no 'ended'.
+   */
+  private watchTrack(track: MediaStreamTrack): void {
+    track.addEventListener('ended', () => {
+      if (this.destroyed || this.media?.track(track.kind as 'audio' | 'video') !== track) return;
+      this.dispatch(makeEvent('mediaStopped', this, { track }));
+    }, { once: true });
   }
 
   private startMeter(): void {
