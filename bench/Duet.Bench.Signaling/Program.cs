@@ -92,14 +92,13 @@ try
     }
 
     var period = TimeSpan.FromSeconds(1.0 / rate);
-    var pacing = Stopwatch.StartNew();
-    await Task.WhenAll(pairs.SelectMany(p => new[] { (p.First, p.Second), (p.Second, p.First) }).Select(async pair =>
+    await Task.WhenAll(Directions().Select(async way =>
     {
         await Task.Delay(TimeSpan.FromTicks(Random.Shared.NextInt64(period.Ticks)));
         for (var n = 0; n < signals; n++)
         {
             var next = Stopwatch.GetTimestamp() + (long)(period.TotalSeconds * Stopwatch.Frequency);
-            await pair.Item1.SignalAsync(pair.Item2.ConnectionId);
+            await way.From.SignalAsync(way.To.ConnectionId);
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
             if (wait > TimeSpan.Zero)
             {
@@ -108,7 +107,6 @@ try
         }
     }));
     await WaitForAsync(() => oneWay.Count >= 2L * sessions * signals, TimeSpan.FromSeconds(30));
-    pacing.Stop();
     Console.WriteLine($"signals  one-way {oneWay.Summary()}; {oneWay.Count} of {2L * sessions * signals} delivered, offered {2.0 * sessions * rate:F0}/s");
     PrintMemory("after signals");
 
@@ -122,12 +120,12 @@ try
     var receivedBefore = Clients().Sum(c => c.SignalsReceived);
     var flooding = Stopwatch.StartNew();
     var stopAt = TimeSpan.FromSeconds(5);
-    await Task.WhenAll(pairs.SelectMany(p => new[] { (p.First, p.Second), (p.Second, p.First) }).Select(async pair =>
+    await Task.WhenAll(Directions().Select(async way =>
     {
         while (flooding.Elapsed < stopAt)
         {
             var started = Stopwatch.GetTimestamp();
-            await pair.Item1.SignalAsync(pair.Item2.ConnectionId);
+            await way.From.SignalAsync(way.To.ConnectionId);
             roundTrip.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }));
@@ -155,6 +153,9 @@ try
     return 0;
 
     IEnumerable<BenchClient> Clients() => pairs.SelectMany(p => new[] { p.First, p.Second });
+
+    // Both ways of every call: each client signals its peer.
+    IEnumerable<(BenchClient From, BenchClient To)> Directions() => pairs.SelectMany(p => new[] { (p.First, p.Second), (p.Second, p.First) });
 
     async Task<BenchClient> JoinAsync(DuetServerProcess node, string sessionId, Samples? connectLatency = null)
     {

@@ -32,9 +32,9 @@ public static class LanExtensions
             return builder;
         }
 
-        // Relative to the content root, as the database is (not to the working directory).
-        var dataDir = Path.Combine(builder.Environment.ContentRootPath,
-            builder.Configuration.GetSection(DuetOptions.Section).Get<DuetOptions>()?.DataDir ?? new DuetOptions().DataDir);
+        // Next to the database (not relative to the working directory).
+        var dataDir = (builder.Configuration.GetSection(DuetOptions.Section).Get<DuetOptions>() ?? new DuetOptions())
+            .DataDirUnder(builder.Environment.ContentRootPath);
         var addresses = LanAddress.Find();
         X509Certificate2 certificate;
         try

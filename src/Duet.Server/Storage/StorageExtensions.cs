@@ -17,16 +17,15 @@ public static class StorageExtensions
         builder.Services.AddOptions<ProjectSeedOptions>().Bind(builder.Configuration.GetSection(ProjectSeedOptions.Section));
         builder.Services.TryAddSingleton(services =>
         {
-            var dataDir = services.GetRequiredService<IOptions<DuetOptions>>().Value.DataDir;
-            var root = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            var options = services.GetRequiredService<IOptions<DuetOptions>>().Value;
             try
             {
-                return SqliteDatabase.Open(Path.Combine(root, dataDir));
+                return SqliteDatabase.Open(options.DataDirUnder(services.GetRequiredService<IHostEnvironment>().ContentRootPath));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
             {
                 // A path that is a file, cannot be created or holds something else than Duet's database: the operator's to fix.
-                throw new DuetConfigurationException($"Duet:DataDir '{dataDir}' cannot hold the database: {e.Message}");
+                throw new DuetConfigurationException($"Duet:DataDir '{options.DataDir}' cannot hold the database: {e.Message}");
             }
         });
         builder.Services.TryAddSingleton<IProjectStore, SqliteProjectStore>();

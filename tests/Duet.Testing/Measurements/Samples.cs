@@ -27,22 +27,7 @@ public sealed class Samples
         }
     }
 
-    /// <summary>The value below which a fraction <paramref name="p"/> of the samples fall, interpolated between ranks.</summary>
-    public double Percentile(double p)
-    {
-        var sorted = Sorted();
-        if (sorted.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var rank = p * (sorted.Length - 1);
-        var lo = (int)Math.Floor(rank);
-        var hi = (int)Math.Ceiling(rank);
-        return sorted[lo] + ((sorted[hi] - sorted[lo]) * (rank - lo));
-    }
-
-    /// <summary>"p50 … ms, p95 … ms, p99 … ms, max … ms (n = …)".</summary>
+    /// <summary>"p50 … ms, p95 … ms, p99 … ms, min … ms, max … ms (n = …)".</summary>
     public string Summary(string format = "F1")
     {
         var sorted = Sorted();
@@ -52,7 +37,16 @@ public sealed class Samples
         }
 
         string Ms(double v) => v.ToString(format, CultureInfo.InvariantCulture) + " ms";
-        return $"p50 {Ms(Percentile(0.50))}, p95 {Ms(Percentile(0.95))}, p99 {Ms(Percentile(0.99))}, min {Ms(sorted[0])}, max {Ms(sorted[^1])} (n = {sorted.Length})";
+        return $"p50 {Ms(Percentile(sorted, 0.50))}, p95 {Ms(Percentile(sorted, 0.95))}, p99 {Ms(Percentile(sorted, 0.99))}, min {Ms(sorted[0])}, max {Ms(sorted[^1])} (n = {sorted.Length})";
+    }
+
+    /// <summary>The value below which a fraction <paramref name="p"/> of the samples fall, interpolated between ranks.</summary>
+    private static double Percentile(double[] sorted, double p)
+    {
+        var rank = p * (sorted.Length - 1);
+        var lo = (int)Math.Floor(rank);
+        var hi = (int)Math.Ceiling(rank);
+        return sorted[lo] + ((sorted[hi] - sorted[lo]) * (rank - lo));
     }
 
     private double[] Sorted()

@@ -135,7 +135,7 @@ export class Publisher extends WidgetHost<PublisherEvents> {
     this.widget.setMuted(!on);
     const done = this.media?.setPublishing('audio', on) ?? Promise.resolve();
     this.announce('hasAudio', on && !!this.media?.track('audio'));
-    done.then(() => callback?.(), (err: unknown) => callback?.(err instanceof OTError ? err : new OTError(2000, String(err))));
+    settle(done, callback);
     return this;
   }
 
@@ -145,7 +145,7 @@ export class Publisher extends WidgetHost<PublisherEvents> {
     this.widget.setAudioOnly(!on || !this.media?.track('video'));
     const done = this.media?.setPublishing('video', on) ?? Promise.resolve();
     this.announce('hasVideo', on && !!this.media?.track('video'));
-    done.then(() => callback?.(), (err: unknown) => callback?.(err instanceof OTError ? err : new OTError(2000, String(err))));
+    settle(done, callback);
     return this;
   }
 
@@ -455,4 +455,9 @@ function subscriberAudioFallback(props: PublisherProperties): boolean {
   const fallback = props.audioFallback;
   if (fallback && typeof fallback === 'object' && typeof (fallback as { subscriber?: unknown }).subscriber === 'boolean') return (fallback as { subscriber: boolean }).subscriber;
   return props.audioFallbackEnabled !== false;
+}
+
+/** Hands the outcome of a media change to its completion handler (if any) as an OT error. */
+function settle(done: Promise<void>, callback?: Callback): void {
+  done.then(() => callback?.(), (err: unknown) => callback?.(err instanceof OTError ? err : new OTError(2000, String(err))));
 }
